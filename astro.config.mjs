@@ -1,0 +1,21 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { rehypeBase } from './src/lib/rehype-base.ts';
+
+// SITE_URL is the public origin the site is deployed to (used for canonical URLs,
+// the sitemap, RSS and citations). BASE_PATH lets the site live under a sub-path,
+// for example /rtw-pasuruan/ on GitHub Pages.
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'ignore',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [mdx(), sitemap()],
+  markdown: { rehypePlugins: [[rehypeBase, { base }]] },
+  devToolbar: { enabled: false },
+});
