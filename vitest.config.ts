@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // Browser and build tests start servers and a real browser: keep them serial and patient.
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    fileParallelism: true,
+  },
+});
