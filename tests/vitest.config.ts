@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    root: new URL('..', import.meta.url).pathname,
     include: ['tests/**/*.test.ts'],
     // Browser and build tests start servers and a real browser: keep them serial and patient.
     testTimeout: 60_000,
