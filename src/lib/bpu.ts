@@ -36,11 +36,11 @@ function roundSen(num: bigint, den: bigint): bigint {
   return (2n * num + den) / (2n * den);
 }
 
-/** Whole sen as a decimal string of rupiah: 1234567n → "12345.67", 1000000n → "10000". */
+/** Whole sen as a canonical decimal string of rupiah: 1234567n → "12345.67", 1000050n → "10000.5", 1000000n → "10000". */
 export function senToRupiah(sen: bigint): string {
   const rp = sen / 100n;
   const rest = sen % 100n;
-  return rest === 0n ? rp.toString() : `${rp}.${rest.toString().padStart(2, '0')}`;
+  return rest === 0n ? rp.toString() : `${rp}.${rest.toString().padStart(2, '0').replace(/0$/, '')}`;
 }
 
 /** A decimal rupiah string ("12345.67") as whole sen; at most two decimals. */
