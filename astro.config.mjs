@@ -2,7 +2,6 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { rehypeBase } from './src/lib/rehype-base.ts';
 
 // SITE_URL is the public origin the site is deployed to (used for canonical URLs,
 // the sitemap, RSS and citations). BASE_PATH lets the site live under a sub-path,
@@ -16,6 +15,5 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [mdx(), sitemap()],
-  markdown: { rehypePlugins: [[rehypeBase, { base }]] },
   devToolbar: { enabled: false },
 });
