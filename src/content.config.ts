@@ -19,6 +19,14 @@ const sumber = z.object({
   keyakinan: z.enum(['V', 'M', 'U'], { error: '"keyakinan" must be V, M or U (see DOMAIN.md)' }).optional(),
 });
 
+/** Unknown keys (usually a misspelt field) get a message that names them. */
+const strict = {
+  error: (issue: { code?: string; keys?: string[] }) =>
+    issue.code === 'unrecognized_keys'
+      ? `unknown field${(issue.keys ?? []).length === 1 ? '' : 's'} ${(issue.keys ?? []).map((k) => `"${k}"`).join(', ')}: check the spelling against PANDUAN-EDITOR.md`
+      : undefined,
+};
+
 const umum = {
   judul: z.string({ error: '"judul" (title) is required' }).min(1, '"judul" must not be empty'),
   ringkasan: z
@@ -32,7 +40,7 @@ const umum = {
 /** Fixed pages: kemitraan, bpu, tentang, beranda (their file name is their id). */
 const halaman = defineCollection({
   loader: glob({ base: './content/halaman', pattern: '**/*.mdx' }),
-  schema: z.object(umum).strict(),
+  schema: z.strictObject(umum, strict),
 });
 
 export const STATUS_PELATIHAN = ['dibuka', 'ditutup', 'belum-diketahui'] as const;
@@ -40,7 +48,7 @@ export const STATUS_PELATIHAN = ['dibuka', 'ditutup', 'belum-diketahui'] as cons
 const pelatihan = defineCollection({
   loader: glob({ base: './content/pelatihan', pattern: '**/*.mdx' }),
   schema: z
-    .object({
+    .strictObject({
       ...umum,
       bidang: z.string().min(1),
       penyelenggara: z.string().min(1),
@@ -55,14 +63,13 @@ const pelatihan = defineCollection({
       }),
       /** Date the status was last confirmed (optional). */
       tanggal_status: tanggal('tanggal_status').optional(),
-    })
-    .strict(),
+    }, strict),
 });
 
 const berita = defineCollection({
   loader: glob({ base: './content/berita', pattern: '**/*.mdx' }),
   schema: z
-    .object({
+    .strictObject({
       ...umum,
       /** Publication date when known. */
       tanggal: tanggal('tanggal').optional(),
@@ -70,8 +77,7 @@ const berita = defineCollection({
       tanggal_urut: tanggal('tanggal_urut'),
       /** How the date is known, in words, required when "tanggal" is empty. */
       keterangan_tanggal: z.string().optional(),
-    })
-    .strict()
+    }, strict)
     .refine((b) => b.tanggal !== undefined || (b.keterangan_tanggal ?? '').length > 0, {
       message: 'when "tanggal" is unknown, "keterangan_tanggal" must say what is known about the date',
       path: ['keterangan_tanggal'],

@@ -41,3 +41,18 @@ describe('npm run content:check on the real content', () => {
     expect(r.status).toBe(0);
   });
 });
+
+describe('frontmatter dates', () => {
+  it('rejects dates that do not exist, naming file, line and field', () => {
+    const text = ['---', 'judul: Pelatihan', 'sumber:', '  - judul: A', '    tanggal: 2017-02-30', 'terakhir_ditinjau: 2026-13-45', '---', '', 'Teks.'].join('\n');
+    expect(lines(text)).toMatchInlineSnapshot(`
+      [
+        "content/x.mdx:5:14: error: "sumber[0].tanggal" is not a real date: "2017-02-30"; write it as YYYY-MM-DD, for example 2026-11-28",
+        "content/x.mdx:6:20: error: "terakhir_ditinjau" is not a real date: "2026-13-45"; write it as YYYY-MM-DD, for example 2026-11-28",
+      ]
+    `);
+  });
+  it('accepts real dates, quoted or not', () => {
+    expect(lines('---\ntanggal_urut: "2017-03-01"\nterakhir_ditinjau: 2026-11-28\n---\n')).toEqual([]);
+  });
+});

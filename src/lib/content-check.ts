@@ -1,3 +1,6 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { parseIsoDate } from './dates.ts';
+
 /**
  * MDX is code: editors' content may not carry scripts. This checks MDX text for
  * `<script>`, inline event handlers, `javascript:` URLs and imports from outside
@@ -70,7 +73,52 @@ export function checkContent(path: string, text: string): ContentProblem[] {
       problems.push({ path, ...position(text, m.index + captured), message });
     }
   }
+  problems.push(...checkFrontmatterDates(path, text));
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/**
+ * Frontmatter fields that hold calendar dates. Astro's YAML parser turns `2026-13-45` into a
+ * rolled-over date (14 February 2027) without complaint, so these are checked on the raw text.
+ */
+export const DATE_FIELDS = ['terakhir_ditinjau', 'tanggal', 'tanggal_urut', 'tanggal_status'] as const;
+
+/** Check that every date field in the frontmatter is a real `YYYY-MM-DD` date. */
+export function checkFrontmatterDates(path: string, text: string): ContentProblem[] {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text);
+  if (!match) return [];
+  const offset = match[0].indexOf(match[1] ?? '');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(match[1] ?? '', { lineCounter });
+  const problems: ContentProblem[] = [];
+  const visit = (node: unknown, trail: string): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '';
+        const value = pair.value as Node | null;
+        const field = trail ? `${trail}.${key}` : key;
+        if ((DATE_FIELDS as readonly string[]).includes(key) && isScalar(value) && value.value !== null) {
+          const raw = (value.source ?? String(value.value)).trim();
+          if (parseIsoDate(raw) === null) {
+            const pos = lineCounter.linePos(value.range?.[0] ?? 0);
+            const where = position(text, offset);
+            problems.push({
+              path,
+              line: where.line + pos.line - 1,
+              column: pos.col,
+              message: `"${field}" is not a real date: ${JSON.stringify(raw)}; write it as YYYY-MM-DD, for example 2026-11-28`,
+            });
+          }
+        } else {
+          visit(value, field);
+        }
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => visit(item, `${trail}[${i}]`));
+    }
+  };
+  visit(doc.contents, '');
+  return problems;
 }
 
 export function formatContentProblem(p: ContentProblem): string {
