@@ -5,6 +5,7 @@ import {
   datasetJsonLd,
   jsonForScript,
   kutipan,
+  penjelasanRekonsiliasi,
   programChart,
   programRows,
   ringkasanGrafik,
@@ -106,5 +107,18 @@ describe('JSON-LD', () => {
       spatialCoverage: [{ '@type': 'Place', name: 'Pasuruan' }],
       distribution: [{ '@type': 'DataDownload', contentUrl: 'https://e.org/data/x.csv', encodingFormat: 'text/csv' }],
     });
+  });
+});
+
+describe('penjelasanRekonsiliasi', () => {
+  it('explains the 2017 difference in plain words', () => {
+    expect(penjelasanRekonsiliasi({ reported: '12878543829', computed: '12768143829', difference: '110400000' }, 4)).toBe(
+      'Total yang disebut sumber (Rp12.878.543.829) Rp110.400.000 lebih besar daripada jumlah empat angka per program yang juga disebut sumber (Rp12.768.143.829). Angka mana yang salah tidak diketahui: bisa total yang salah tulis, bisa juga ada angka program yang keliru atau tidak disebut. Kami menampilkan semua angka apa adanya dan tidak mengoreksinya.',
+    );
+  });
+  it('says when the source total is smaller, or matches, or is absent', () => {
+    expect(penjelasanRekonsiliasi({ reported: '90', computed: '100', difference: '-10' }, 2)).toMatch(/^Total yang disebut sumber \(Rp90\) Rp10 lebih kecil daripada jumlah dua angka/);
+    expect(penjelasanRekonsiliasi({ reported: '100', computed: '100', difference: '0' }, 1)).toBe('Total yang disebut sumber (Rp100) sama persis dengan jumlah angka per program (Rp100).');
+    expect(penjelasanRekonsiliasi({ reported: null, computed: '100', difference: null }, 1)).toBeNull();
   });
 });

@@ -199,3 +199,29 @@ export function datasetJsonLd(d: DatasetLdInput): Record<string, unknown> {
     distribution: d.distribution.map((x) => ({ '@type': 'DataDownload', contentUrl: x.contentUrl, encodingFormat: x.encodingFormat })),
   };
 }
+
+export interface Reconciliation {
+  reported: string | null;
+  computed: string;
+  /** reported − computed; null when nothing was reported. */
+  difference: string | null;
+}
+
+const ANGKA_KATA = ['nol', 'satu', 'dua', 'tiga', 'empat', 'lima'];
+
+/** The reconciliation in plain words, or null when the source reported no total. */
+export function penjelasanRekonsiliasi(rec: Reconciliation, jumlahProgram: number): string | null {
+  if (rec.reported === null || rec.difference === null) return null;
+  const bagian = jumlahProgram === 1 ? 'angka per program' : `${ANGKA_KATA[jumlahProgram] ?? jumlahProgram} angka per program`;
+  const sign = compareDecimal(rec.difference, '0');
+  if (sign === 0) {
+    return `Total yang disebut sumber (${formatRupiah(rec.reported)}) sama persis dengan jumlah ${bagian} (${formatRupiah(rec.computed)}).`;
+  }
+  const selisih = formatRupiah(rec.difference.replace(/^-/, ''));
+  const arah = sign > 0 ? 'lebih besar' : 'lebih kecil';
+  return (
+    `Total yang disebut sumber (${formatRupiah(rec.reported)}) ${selisih} ${arah} daripada jumlah ${bagian} yang juga disebut sumber (${formatRupiah(rec.computed)}). ` +
+    'Angka mana yang salah tidak diketahui: bisa total yang salah tulis, bisa juga ada angka program yang keliru atau tidak disebut. ' +
+    'Kami menampilkan semua angka apa adanya dan tidak mengoreksinya.'
+  );
+}
