@@ -1,0 +1,80 @@
+/**
+ * npm run data:check            checks every dataset under data/ (data/klaim/*.csv + metadata)
+ * npm run data:check -- FILE... checks the CSV files named (and their metadata when it exists)
+ *
+ * Diagnostics (`PATH:LINE:COLUMN: error: MESSAGE`) and the summary line go to
+ * stdout; progress (on a terminal only, not in CI) goes to stderr.
+ * Exit status: 0 without errors, 1 with errors, 2 on a failure of the checker itself.
+ */
+import { relative, resolve } from 'node:path';
+import { checkDatasets, findDatasets } from '../src/lib/claims/check.ts';
+import type { FileRef } from '../src/lib/claims/check.ts';
+import { formatDiagnostic } from '../src/lib/claims/diagnostics.ts';
+
+function display(p: string): string {
+  const rel = relative(process.cwd(), resolve(p)).split('\\').join('/');
+  return rel === '' ? '.' : rel;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const args = argv.filter((a) => a !== '--');
+  let files: FileRef[];
+  let orphanMetas: FileRef[] = [];
+  let requireMeta: boolean;
+  if (args.length === 0) {
+    const found = await findDatasets(resolve('data'));
+    files = found.csvs.map((f) => ({ fsPath: f, displayPath: display(f) }));
+    orphanMetas = found.orphanMetas.map((f) => ({ fsPath: f, displayPath: display(f) }));
+    requireMeta = true;
+    if (files.length === 0) {
+      process.stdout.write('data/klaim/ contains no CSV files: nothing would be published\n');
+      process.stdout.write('0 datasets, 0 rows: 1 error, 0 warnings\n');
+      return 1;
+    }
+  } else {
+    files = args.map((f) => ({ fsPath: resolve(f), displayPath: display(f) }));
+    requireMeta = false;
+  }
+
+  const tty = process.stderr.isTTY === true && !process.env['CI'];
+  const t0 = performance.now();
+  let lastDraw = 0;
+  const onProgress = tty
+    ? (rows: number) => {
+        const now = performance.now();
+        if (now - lastDraw < 200) return;
+        lastDraw = now;
+        const rate = Math.round(rows / ((now - t0) / 1000));
+        process.stderr.write(`\r${rows.toLocaleString('en')} rows read, ${rate.toLocaleString('en')} rows/s `);
+      }
+    : undefined;
+
+  const run = await checkDatasets(files, {
+    requireMeta,
+    orphanMetas,
+    ...(onProgress !== undefined ? { onProgress } : {}),
+  });
+  if (tty && lastDraw > 0) process.stderr.write('\r\x1b[K');
+
+  const out: string[] = run.diagnostics.map(formatDiagnostic);
+  out.push(
+    `${plural(run.datasets.length, 'dataset')}, ${plural(run.rowCount, 'row')}: ${plural(run.errorCount, 'error')}, ${plural(run.warningCount, 'warning')}`,
+  );
+  process.stdout.write(out.join('\n') + '\n');
+  return run.errorCount > 0 ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`data:check failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    if (err instanceof Error && err.cause !== undefined) process.stderr.write(`caused by: ${String(err.cause)}\n`);
+    process.exitCode = 2;
+  },
+);

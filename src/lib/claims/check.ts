@@ -1,0 +1,239 @@
+/**
+ * Checks a set of claims datasets: each CSV streamed through {@link checkCsv},
+ * its metadata validated, periods compared across datasets, and reported
+ * totals reconciled with the computed sums.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import type { Diagnostic } from './diagnostics.ts';
+import { countSeverities, sortDiagnostics } from './diagnostics.ts';
+import type { CheckContext, ComboAggregate, CsvCheckResult, KeyList } from './csv-check.ts';
+import { PROGRAMS, checkCsv, createCheckContext, keyAt } from './csv-check.ts';
+import type { DatasetMeta } from './meta.ts';
+import { parseMeta } from './meta.ts';
+import { parseIsoDay, dayToIso } from './dates.ts';
+import { decimalToSen, formatRupiah, senToDecimal } from './money.ts';
+import { fileSource } from './source.ts';
+
+/** The metadata file name for a CSV file name. */
+export function metaPathFor(csvPath: string): string {
+  return csvPath.replace(/\.csv$/i, '') + '.meta.yaml';
+}
+
+/** Reported total compared with the sum of the rows; `difference` = reported − computed. */
+export interface Reconciliation {
+  reported: string | null;
+  computed: string;
+  difference: string | null;
+}
+
+/** Everything known about one checked dataset. */
+export interface DatasetCheck {
+  id: string;
+  /** CSV path as printed (and as given to the checker). */
+  csvPath: string;
+  csvFsPath: string;
+  metaPath: string | null;
+  meta: DatasetMeta | null;
+  csv: CsvCheckResult;
+  reconciliation: Reconciliation;
+  /** Diagnostics of this dataset (CSV, metadata, overlaps with other datasets, reconciliation), sorted. */
+  diagnostics: Diagnostic[];
+  errorCount: number;
+  warningCount: number;
+}
+
+/** Result of {@link checkDatasets}. */
+export interface CheckRun {
+  datasets: DatasetCheck[];
+  /** Every diagnostic, sorted by path, line and column (capped per file, see MAX_DIAGNOSTICS_PER_FILE). */
+  diagnostics: Diagnostic[];
+  errorCount: number;
+  warningCount: number;
+  rowCount: number;
+  context: CheckContext;
+}
+
+/** A file to check: where it is, and how to print its path. */
+export interface FileRef {
+  fsPath: string;
+  displayPath: string;
+}
+
+/** Options for {@link checkDatasets}. */
+export interface CheckDatasetsOptions {
+  /** Every CSV must have its metadata file (true when checking all of data/). */
+  requireMeta: boolean;
+  /** Metadata files to validate that have no CSV beside them (reported as errors). */
+  orphanMetas?: FileRef[];
+  keepRows?: boolean;
+  /** Progress over all files: rows read so far and bytes of the current file. */
+  onProgress?: (rows: number, bytes: number) => void;
+}
+
+/**
+ * Lists the datasets under `dataDir` (`klaim/*.csv`) and the metadata files
+ * that have no CSV, both sorted by name.
+ */
+export async function findDatasets(dataDir: string): Promise<{ csvs: string[]; orphanMetas: string[] }> {
+  const dir = join(dataDir, 'klaim');
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (e) {
+    throw new Error(`cannot list ${dir}: claims data must live in data/klaim/`, { cause: e });
+  }
+  names.sort();
+  const csvs = names.filter((n) => n.endsWith('.csv')).map((n) => join(dir, n));
+  const orphanMetas = names
+    .filter((n) => n.endsWith('.meta.yaml') && !names.includes(n.slice(0, -'.meta.yaml'.length) + '.csv'))
+    .map((n) => join(dir, n));
+  return { csvs, orphanMetas };
+}
+
+interface Located { file: number; combo: ComboAggregate }
+
+function prefixReach(list: KeyList): { maxEnd: Int32Array; arg: Int32Array } {
+  const maxEnd = new Int32Array(list.count);
+  const arg = new Int32Array(list.count);
+  let best = -1;
+  let bestIdx = -1;
+  for (let i = 0; i < list.count; i++) {
+    const k = keyAt(list, i);
+    if (k.end > best) {
+      best = k.end;
+      bestIdx = i;
+    }
+    maxEnd[i] = best;
+    arg[i] = bestIdx;
+  }
+  return { maxEnd, arg };
+}
+
+/** Checks the given CSV files (and their metadata) together. */
+export async function checkDatasets(files: FileRef[], options: CheckDatasetsOptions): Promise<CheckRun> {
+  const context = createCheckContext();
+  const datasets: DatasetCheck[] = [];
+  let rowsBefore = 0;
+  const sorted = files.slice().sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
+  for (const f of sorted) {
+    const id = basename(f.fsPath).replace(/\.csv$/i, '');
+    const metaFs = metaPathFor(f.fsPath);
+    const metaDisplay = metaPathFor(f.displayPath);
+    const extra: Diagnostic[] = [];
+    let meta: DatasetMeta | null = null;
+    let reportedAt = { line: 1, column: 1 };
+    let hasMeta = false;
+    if (existsSync(metaFs)) {
+      hasMeta = true;
+      const parsed = parseMeta(metaDisplay, await readFile(metaFs, 'utf8'), id);
+      meta = parsed.meta;
+      reportedAt = parsed.reportedTotalAt;
+      extra.push(...parsed.diagnostics);
+    } else if (options.requireMeta) {
+      extra.push({ path: f.displayPath, line: 1, column: 1, severity: 'error', rule: 'meta.missing',
+        message: `no metadata file for this dataset; create ${basename(metaDisplay)} beside it with its source, period, branches and licence (see data/klaim/README.md)` });
+    }
+    const progress = options.onProgress;
+    const csv = await checkCsv(fileSource(f.fsPath, f.displayPath), {
+      context,
+      keepRows: options.keepRows === true,
+      ...(meta !== null
+        ? { expect: { branches: new Set(meta.branches), start: parseIsoDay(meta.period.start), end: parseIsoDay(meta.period.end), metaPath: metaDisplay } }
+        : {}),
+      ...(progress !== undefined ? { onProgress: (rows: number, bytes: number) => progress(rowsBefore + rows, bytes) } : {}),
+    });
+    rowsBefore += csv.rowCount;
+    const computed = senToDecimal(csv.totalSen);
+    const reported = meta?.reportedTotal ?? null;
+    let difference: string | null = null;
+    if (reported !== null) {
+      const diffSen = decimalToSen(reported) - csv.totalSen;
+      difference = senToDecimal(diffSen);
+      if (diffSen !== 0n && csv.errorCount === 0) {
+        extra.push({ path: metaDisplay, ...reportedAt, severity: 'warning', rule: 'reconciliation.total',
+          message: `the reported total differs from the sum of the rows: computed ${formatRupiah(computed)}, reported ${formatRupiah(reported)}, difference ${formatRupiah(difference)} (reported minus computed); both figures are published with the difference. If a row has a typing mistake, correct it; otherwise keep the source's figure and explain in "notes"` });
+      }
+    }
+    datasets.push({
+      id,
+      csvPath: f.displayPath,
+      csvFsPath: f.fsPath,
+      metaPath: hasMeta ? metaDisplay : null,
+      meta,
+      csv,
+      reconciliation: { reported, computed, difference },
+      diagnostics: [...csv.diagnostics, ...extra],
+      errorCount: 0,
+      warningCount: 0,
+    });
+  }
+
+  // Overlapping periods across datasets, for the same branch and programme.
+  const byCombo = new Map<number, Located[]>();
+  datasets.forEach((d, file) => {
+    for (const [key, combo] of d.csv.combos) {
+      const list = byCombo.get(key);
+      if (list === undefined) byCombo.set(key, [{ file, combo }]);
+      else list.push({ file, combo });
+    }
+  });
+  const crossCounts = new Map<number, number>();
+  for (const located of byCombo.values()) {
+    if (located.length < 2) continue;
+    for (let a = 0; a < located.length; a++) {
+      const first = located[a]!;
+      const reach = prefixReach(first.combo.keys);
+      const keys = first.combo.keys;
+      for (let b = a + 1; b < located.length; b++) {
+        const second = located[b]!;
+        const target = datasets[second.file]!;
+        for (let i = 0; i < second.combo.keys.count; i++) {
+          const k = keyAt(second.combo.keys, i);
+          // Last row of `first` starting on or before k.end.
+          let lo = 0;
+          let hi = keys.count - 1;
+          let idx = -1;
+          while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            if (keyAt(keys, mid).start <= k.end) {
+              idx = mid;
+              lo = mid + 1;
+            } else hi = mid - 1;
+          }
+          if (idx < 0 || reach.maxEnd[idx]! < k.start) continue;
+          const other = keyAt(keys, reach.arg[idx]!);
+          const n = (crossCounts.get(second.file) ?? 0) + 1;
+          crossCounts.set(second.file, n);
+          if (n > 200) continue;
+          target.diagnostics.push({ path: target.csvPath, line: k.line, column: 1, severity: 'error', rule: 'period.overlap',
+            message: `period ${dayToIso(k.start)}..${dayToIso(k.end)} for ${context.branchNames[second.combo.branchId]} ${PROGRAMS[second.combo.program]} overlaps ${dayToIso(other.start)}..${dayToIso(other.end)} in ${datasets[first.file]!.csvPath} line ${other.line}; totals would count the same claims twice: remove the rows from one of the datasets or make the periods not overlap` });
+        }
+      }
+    }
+  }
+
+  let rowCount = 0;
+  const all: Diagnostic[] = [];
+  for (const [i, d] of datasets.entries()) {
+    d.diagnostics = sortDiagnostics(d.diagnostics);
+    const shown = countSeverities(d.diagnostics.filter((x) => x.rule !== 'limit' && !d.csv.diagnostics.includes(x)));
+    const hiddenCross = Math.max(0, (crossCounts.get(i) ?? 0) - 200);
+    d.errorCount = d.csv.errorCount + shown.errors + hiddenCross;
+    d.warningCount = d.csv.warningCount + shown.warnings;
+    rowCount += d.csv.rowCount;
+    all.push(...d.diagnostics);
+  }
+  let errorCount = datasets.reduce((s, d) => s + d.errorCount, 0);
+  const warningCount = datasets.reduce((s, d) => s + d.warningCount, 0);
+  for (const m of options.orphanMetas ?? []) {
+    const id = basename(m.fsPath).slice(0, -'.meta.yaml'.length);
+    const parsed = parseMeta(m.displayPath, await readFile(m.fsPath, 'utf8'), id);
+    all.push(...parsed.diagnostics);
+    all.push({ path: m.displayPath, line: 1, column: 1, severity: 'error', rule: 'meta.missing',
+      message: `metadata without data: ${id}.csv does not exist in ${dirname(m.displayPath)}; add the CSV or delete this file` });
+    errorCount += parsed.diagnostics.length + 1;
+  }
+  return { datasets, diagnostics: sortDiagnostics(all), errorCount, warningCount, rowCount, context };
+}

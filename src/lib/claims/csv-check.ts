@@ -1,0 +1,704 @@
+/**
+ * Streaming validation and aggregation of one claims CSV file.
+ *
+ * The file is read once through csv-parse's streaming API. Records are raw
+ * strings (no `cast`); each record is checked in csv-parse's `on_record`
+ * hook, which also gives its line and byte offset, and then dropped. Only
+ * compact state is kept per row: an 8-byte key (period + line number) per
+ * branch × programme for duplicate and overlap detection. Sums are BigInt
+ * sen, so they are exact. Columns of errors are located afterwards by
+ * reading a few bytes around the reported offset.
+ */
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
+import type { CsvError, InfoRecord } from 'csv-parse';
+import type { Diagnostic } from './diagnostics.ts';
+import { nearestName } from './diagnostics.ts';
+import type { RuleId } from './rules.ts';
+import { explainNominal, isDigits, parseNominalSen, senToDecimal } from './money.ts';
+import { DATE_OUT_OF_RANGE, dayToIso, explainDate, parseIsoDay } from './dates.ts';
+import type { CsvSource } from './source.ts';
+
+/** The columns of a claims CSV, in their required order. */
+export const COLUMNS = ['kantor_cabang', 'periode_awal', 'periode_akhir', 'program', 'jumlah_kasus', 'nominal_rp'] as const;
+/** The header line every claims CSV starts with. */
+export const HEADER = COLUMNS.join(',');
+/** BPJS Ketenagakerjaan programmes, in the order totals are listed. */
+export const PROGRAMS = ['JKK', 'JKM', 'JHT', 'JP', 'JKP'] as const;
+/** One of the five programmes. */
+export type Program = (typeof PROGRAMS)[number];
+
+/** Full Indonesian names of the programmes. */
+export const PROGRAM_NAMES: Record<Program, string> = {
+  JKK: 'Jaminan Kecelakaan Kerja',
+  JKM: 'Jaminan Kematian',
+  JHT: 'Jaminan Hari Tua',
+  JP: 'Jaminan Pensiun',
+  JKP: 'Jaminan Kehilangan Pekerjaan',
+};
+
+/** Diagnostics printed per file before the rest are only counted. */
+export const MAX_DIAGNOSTICS_PER_FILE = 200;
+
+const JKP_FIRST_DAY = parseIsoDay('2021-01-01');
+
+/** One validated data row, as exact strings. */
+export interface Row {
+  /** Line of the row in its CSV file (1 = header). */
+  line: number;
+  kantorCabang: string;
+  periodeAwal: string;
+  periodeAkhir: string;
+  program: Program;
+  /** Number of claims; `null` = not reported (tidak dilaporkan), never 0. */
+  jumlahKasus: string | null;
+  /** Exact amount in rupiah, canonical decimal string ("1864980719", "5000.5"). */
+  nominalRp: string;
+}
+
+/** Shared across the files of one check: branch names get one id each. */
+export interface CheckContext {
+  branchIds: Map<string, number>;
+  branchNames: string[];
+}
+
+/** A fresh context for one check run. */
+export function createCheckContext(): CheckContext {
+  return { branchIds: new Map(), branchNames: [] };
+}
+
+/**
+ * Keys of the rows of one branch × programme: pairs of uint32 in a buffer
+ * that is also viewed as BigUint64, so a native numeric sort orders them by
+ * (period start, period length, line).
+ */
+export interface KeyList {
+  /** Interleaved [lo, hi] uint32 words; lo = line, hi = start << 16 | length. */
+  words: Uint32Array;
+  count: number;
+}
+
+/** Sums for one branch × programme in one file. */
+export interface ComboAggregate {
+  branchId: number;
+  program: number;
+  rows: number;
+  sen: bigint;
+  /** Sum of reported case counts (exact). */
+  kasus: bigint;
+  /** Part of the case count not yet moved into `kasus` (always exact, below 2^53; 0 after the file is read). */
+  kasusAcc: number;
+  /** Rows whose jumlah_kasus is empty. */
+  kasusMissing: number;
+  keys: KeyList;
+}
+
+/** Metadata facts every row must agree with (rule meta.consistency). */
+export interface RowExpectations {
+  branches: ReadonlySet<string>;
+  /** First and last day of the dataset period (day numbers). */
+  start: number;
+  end: number;
+  /** Where the expectation comes from, for messages ("data/klaim/x.meta.yaml"). */
+  metaPath: string;
+}
+
+/** Options for {@link checkCsv}. */
+export interface CheckCsvOptions {
+  context?: CheckContext;
+  /** Keep every valid row (for the site); the bench and data:check do not. */
+  keepRows?: boolean;
+  expect?: RowExpectations;
+  /** Called about every 64k rows with rows read and bytes read. */
+  onProgress?: (rows: number, bytes: number) => void;
+}
+
+/** Everything learnt from one CSV file. */
+export interface CsvCheckResult {
+  path: string;
+  /** Data rows read (excluding the header). */
+  rowCount: number;
+  /** At most MAX_DIAGNOSTICS_PER_FILE diagnostics plus one "not shown" notice, sorted. */
+  diagnostics: Diagnostic[];
+  errorCount: number;
+  warningCount: number;
+  /** Per branch × programme sums, keyed by branchId * 8 + program index. */
+  combos: Map<number, ComboAggregate>;
+  /** Per period sums in sen, keyed by start * 65536 + length (day numbers). */
+  periods: Map<number, bigint>;
+  totalSen: bigint;
+  /** Earliest periode_awal and latest periode_akhir as day numbers (-1 if none). */
+  minStart: number;
+  maxEnd: number;
+  /** Rows, in file order, when `keepRows` was set (only if the file had no errors). */
+  rows: Row[];
+}
+
+interface Pending {
+  line: number;
+  /** Byte offset used to find the line: end of record, or a position inside the line. */
+  anchor: number;
+  anchorIsRecordEnd: boolean;
+  /** Field index to point at; beyond the last field = end of the line; -1 = column 1. */
+  field: number;
+  severity: 'error' | 'warning';
+  rule: RuleId;
+  message: string;
+}
+
+const IS_LE = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const LO = IS_LE ? 0 : 1;
+const HI = IS_LE ? 1 : 0;
+
+function pushKey(list: KeyList, line: number, packed: number): void {
+  const i = list.count * 2;
+  if (i >= list.words.length) {
+    const bigger = new Uint32Array(list.words.length * 2);
+    bigger.set(list.words);
+    list.words = bigger;
+  }
+  list.words[i + LO] = line;
+  list.words[i + HI] = packed;
+  list.count++;
+}
+
+/** Sorts the keys by (start, length, line) with a native numeric sort. */
+export function sortKeys(list: KeyList): void {
+  new BigUint64Array(list.words.buffer, 0, list.count).sort();
+}
+
+/** Reads key `i` of a sorted or unsorted list. */
+export function keyAt(list: KeyList, i: number): { line: number; start: number; end: number } {
+  const packed = list.words[i * 2 + HI]!;
+  const start = packed >>> 16;
+  return { line: list.words[i * 2 + LO]!, start, end: start + (packed & 0xffff) };
+}
+
+function describeProgram(p: string): string {
+  const trimmed = p.trim();
+  const upper = trimmed.toUpperCase();
+  if (upper === 'JKN' || upper === 'BPJS KESEHATAN' || /jaminan kesehatan/i.test(trimmed)) {
+    return `program "${p}" is JKN (Jaminan Kesehatan Nasional), a programme of BPJS Kesehatan, not of BPJS Ketenagakerjaan; remove the row: this dataset covers JKK, JKM, JHT, JP and JKP only`;
+  }
+  if ((PROGRAMS as readonly string[]).includes(upper)) {
+    if (trimmed !== p) return `program "${p}" has spaces around it; write ${upper}`;
+    return `program "${p}" must be written in capitals; write ${upper}`;
+  }
+  for (const code of PROGRAMS) {
+    if (PROGRAM_NAMES[code].toLowerCase() === trimmed.toLowerCase()) {
+      return `program "${p}" is written out in full; write the code ${code}`;
+    }
+  }
+  if (p === '') return 'program is empty; write one of JKK, JKM, JHT, JP, JKP';
+  const near = nearestName(upper, PROGRAMS);
+  const hint = near !== undefined && near !== upper ? ` (did you mean ${near}?)` : '';
+  return `program "${p}" is not a BPJS Ketenagakerjaan programme${hint}; write one of JKK, JKM, JHT, JP, JKP`;
+}
+
+function describeKasus(k: string): string {
+  if (k.trim() !== k) {
+    const t = k.trim();
+    return t === ''
+      ? 'jumlah_kasus contains only spaces; leave it completely empty when the number of claims was not reported'
+      : `jumlah_kasus "${k}" has spaces around it; write ${t}`;
+  }
+  if (k.startsWith('-')) return `jumlah_kasus "${k}" is negative; a number of claims cannot be below zero: check the source`;
+  if (/^\d{1,3}([.,]\d{3})+$/.test(k)) {
+    return `jumlah_kasus "${k}" uses thousands separators; write ${k.replace(/[.,]/g, '')}`;
+  }
+  if (/^\d+[.,]\d+$/.test(k)) return `jumlah_kasus "${k}" is not a whole number; a number of claims is counted in whole claims`;
+  if (/^(0|nol|-|n\/?a|tidak dilaporkan|tidak ada data)$/i.test(k) || /^(null|none|unknown)$/i.test(k)) {
+    return `jumlah_kasus "${k}" is not a number; when the number of claims was not reported, leave the field empty`;
+  }
+  return `jumlah_kasus "${k}" is not a whole number; write digits only (e.g. 15954), or leave it empty when not reported`;
+}
+
+/**
+ * Validates one claims CSV and aggregates it, streaming. Never throws for
+ * bad data (every problem becomes a diagnostic); throws only for internal
+ * failures, wrapped with `{ cause }`.
+ */
+export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {}): Promise<CsvCheckResult> {
+  const ctx = options.context ?? createCheckContext();
+  const keepRows = options.keepRows === true;
+  const expect = options.expect;
+  const onProgress = options.onProgress;
+  const path = source.path;
+
+  const pending: Pending[] = [];
+  let errorCount = 0;
+  let warningCount = 0;
+  const report = (p: Pending): void => {
+    if (p.severity === 'error') errorCount++;
+    else warningCount++;
+    if (pending.length < MAX_DIAGNOSTICS_PER_FILE) pending.push(p);
+  };
+
+  const combos = new Map<number, ComboAggregate>();
+  const periods = new Map<number, bigint>();
+  const rows: Row[] = [];
+  let totalSen = 0n;
+  let minStart = -1;
+  let maxEnd = -1;
+
+  let headerSeen = false;
+  let fatal = false;
+  /** After a misplaced closing quote csv-parse stays inside the quote: nothing after it can be trusted. */
+  let broken = false;
+  let width = 0;
+  let iB = -1, iA = -1, iZ = -1, iP = -1, iK = -1, iN = -1;
+  let rowCount = 0;
+  let lastEndLine = 0;
+  let lastEmpty = 0;
+  let lastBranch = '';
+  let lastBranchId = -1;
+  let lastComboKey = -1;
+  let lastCombo: ComboAggregate | undefined;
+  let lastPeriodKey = -1;
+  let lastPeriodSen = 0n;
+  let nextProgress = 65536;
+
+  const flushPeriod = (): void => {
+    if (lastPeriodKey >= 0) periods.set(lastPeriodKey, lastPeriodSen);
+  };
+
+  const handleHeader = (rec: string[], info: InfoRecord): void => {
+    headerSeen = true;
+    width = rec.length;
+    const line = info.lines;
+    const anchor = info.bytes;
+    const at = (field: number, rule: RuleId, message: string): void =>
+      report({ line, anchor, anchorIsRecordEnd: true, field, severity: 'error', rule, message });
+    if (rec.length === 1) {
+      const only = rec[0] ?? '';
+      const semi = only.split(';').length;
+      const tab = only.split('\t').length;
+      if (semi > 1 || tab > 1) {
+        const what = semi >= tab ? 'semicolons (";")' : 'tabs';
+        at(-1, 'header.delimiter',
+          `the file is separated by ${what}, but this format uses commas; save it again as "CSV UTF-8 (comma delimited)" or replace the separators with commas. Expected header: ${HEADER}`);
+        fatal = true;
+        return;
+      }
+    }
+    const index = new Map<string, number>();
+    const suggested = new Set<string>();
+    const unknown: number[] = [];
+    for (let i = 0; i < rec.length; i++) {
+      const name = rec[i]!;
+      if ((COLUMNS as readonly string[]).includes(name)) {
+        const first = index.get(name);
+        if (first !== undefined) {
+          at(i, 'header.duplicate', `column "${name}" appears twice (also column ${first + 1} of the header); remove one of them and its values`);
+        } else index.set(name, i);
+      } else unknown.push(i);
+    }
+    for (const i of unknown) {
+      const name = rec[i]!;
+      const missing = COLUMNS.filter((c) => !index.has(c) && !suggested.has(c));
+      const near = nearestName(name, missing);
+      if (near !== undefined) {
+        suggested.add(near);
+        const why = name.trim() !== name ? ' (it has spaces around it)' : name.toLowerCase() === near ? ' (column names are lower case)' : '';
+        at(i, 'header.unknown', `unknown column "${name}"${why}; did you mean "${near}"? Rename it to ${near}`);
+      } else if (name === '') {
+        at(i, 'header.unknown', `column ${i + 1} of the header has no name; remove the empty column (a trailing comma?) so the header is exactly: ${HEADER}`);
+      } else {
+        at(i, 'header.unknown', `unknown column "${name}"; remove it: the header must be exactly: ${HEADER}`);
+      }
+    }
+    for (const c of COLUMNS) {
+      if (!index.has(c) && !suggested.has(c)) {
+        at(rec.length, 'header.missing', `missing column "${c}"; the header must be exactly: ${HEADER}`);
+      }
+    }
+    if (index.size === COLUMNS.length && rec.length === COLUMNS.length && rec.join(',') !== HEADER) {
+      at(-1, 'header.order', `columns are in the wrong order: found ${rec.join(',')}; reorder the columns (in the header and every row) to: ${HEADER}`);
+    }
+    iB = index.get('kantor_cabang') ?? -1;
+    iA = index.get('periode_awal') ?? -1;
+    iZ = index.get('periode_akhir') ?? -1;
+    iP = index.get('program') ?? -1;
+    iK = index.get('jumlah_kasus') ?? -1;
+    iN = index.get('nominal_rp') ?? -1;
+  };
+
+  const onRecord = (rec: string[], info: InfoRecord): null => {
+    if (broken) return null;
+    const empties = info.empty_lines;
+    const spanned = info.lines - lastEndLine - 1 - (empties - lastEmpty);
+    lastEndLine = info.lines;
+    lastEmpty = empties;
+    if (!headerSeen) {
+      handleHeader(rec, info);
+      return null;
+    }
+    rowCount++;
+    if (onProgress !== undefined && rowCount >= nextProgress) {
+      nextProgress += 65536;
+      onProgress(rowCount, info.bytes);
+    }
+    if (fatal) return null;
+    const end = info.bytes;
+    let line = info.lines;
+    if (spanned > 0) {
+      // A quoted field holds a line break: the record started earlier.
+      line -= spanned;
+      let f = 0;
+      while (f < rec.length && !/[\r\n]/.test(rec[f]!)) f++;
+      report({ line, anchor: end, anchorIsRecordEnd: true, field: -1, severity: 'error', rule: 'csv.linebreak',
+        message: `field ${f + 1} contains a line break inside quotes; put the whole row on one line` });
+      return null;
+    }
+    if (rec.length !== width) {
+      const more = rec.length > width;
+      let hint = '';
+      if (more && iN >= 0 && /^\d{1,3}$/.test(rec[rec.length - 1] ?? '')) {
+        hint = ' (an amount written with commas as thousands separators, like 1,864,980,719, splits into several fields: write 1864980719)';
+      } else if (more) hint = ' (a value containing a comma must be wrapped in double quotes)';
+      report({ line, anchor: end, anchorIsRecordEnd: true, field: more ? width : rec.length, severity: 'error', rule: 'row.fields',
+        message: `row has ${rec.length} fields but the header has ${width}; ${more ? 'remove the extra fields' : 'add the missing fields (an empty value still needs its comma)'}${hint}` });
+      return null;
+    }
+    let ok = true;
+    const err = (field: number, rule: RuleId, message: string): void => {
+      ok = false;
+      report({ line, anchor: end, anchorIsRecordEnd: true, field, severity: 'error', rule, message });
+    };
+
+    // kantor_cabang
+    let branchId = -1;
+    let branch = '';
+    if (iB >= 0) {
+      branch = rec[iB]!;
+      const n = branch.length;
+      if (n === 0) err(iB, 'branch.value', 'kantor_cabang is empty; write the name of the branch office, e.g. Pasuruan');
+      else if (branch.charCodeAt(0) <= 32 || branch.charCodeAt(n - 1) <= 32) {
+        err(iB, 'branch.value', `kantor_cabang "${branch}" has spaces around it; write "${branch.trim()}"`);
+      } else if (branch.indexOf('\uFFFD') !== -1) {
+        err(iB, 'file.encoding', `kantor_cabang "${branch}" contains bytes that are not UTF-8; save the file as "CSV UTF-8"`);
+      } else if (branch === lastBranch) branchId = lastBranchId;
+      else {
+        let id = ctx.branchIds.get(branch);
+        if (id === undefined) {
+          id = ctx.branchNames.length;
+          ctx.branchIds.set(branch, id);
+          ctx.branchNames.push(branch);
+        }
+        lastBranch = branch;
+        lastBranchId = branchId = id;
+      }
+      if (expect !== undefined && branchId >= 0 && !expect.branches.has(branch)) {
+        err(iB, 'meta.consistency', `kantor_cabang "${branch}" is not listed in the metadata (${expect.metaPath}: branches); add it there or correct the row`);
+      }
+    }
+
+    // periode_awal, periode_akhir
+    let start = -1;
+    let stop = -1;
+    if (iA >= 0) {
+      const s = rec[iA]!;
+      start = parseIsoDay(s);
+      if (start < 0) err(iA, 'date.' + (start === DATE_OUT_OF_RANGE ? 'range' : 'format') as RuleId, explainDate(s, 'periode_awal', start));
+    }
+    if (iZ >= 0) {
+      const s = rec[iZ]!;
+      stop = parseIsoDay(s);
+      if (stop < 0) err(iZ, 'date.' + (stop === DATE_OUT_OF_RANGE ? 'range' : 'format') as RuleId, explainDate(s, 'periode_akhir', stop));
+    }
+    if (start >= 0 && stop >= 0) {
+      if (stop < start) {
+        err(iZ, 'period.order', `periode_akhir ${rec[iZ]} is before periode_awal ${rec[iA]}; swap them or correct the dates`);
+        stop = -1;
+      } else if (expect !== undefined && (start < expect.start || stop > expect.end)) {
+        err(start < expect.start ? iA : iZ, 'meta.consistency',
+          `period ${rec[iA]}..${rec[iZ]} is outside the dataset period ${dayToIso(expect.start)}..${dayToIso(expect.end)} stated in ${expect.metaPath}; correct the row or the metadata period`);
+      }
+    }
+
+    // program
+    let prog = -1;
+    if (iP >= 0) {
+      const p = rec[iP]!;
+      switch (p) {
+        case 'JKK': prog = 0; break;
+        case 'JKM': prog = 1; break;
+        case 'JHT': prog = 2; break;
+        case 'JP': prog = 3; break;
+        case 'JKP': prog = 4; break;
+        default: {
+          const up = p.trim().toUpperCase();
+          err(iP, up === 'JKN' || up === 'BPJS KESEHATAN' ? 'program.jkn' : 'program.value', describeProgram(p));
+        }
+      }
+      if (prog === 4 && start >= 0 && start < JKP_FIRST_DAY) {
+        err(iP, 'program.jkp-date', `JKP row for a period starting ${rec[iA]}, but JKP (Jaminan Kehilangan Pekerjaan) only exists since 2021 (PP 37/2021); check the programme code or the dates`);
+        prog = -1;
+      }
+    }
+
+    // jumlah_kasus
+    let kasusNum = 0;
+    let kasusBig = 0n;
+    let kasusKnown = false;
+    if (iK >= 0) {
+      const k = rec[iK]!;
+      if (k.length !== 0) {
+        if (!isDigits(k)) err(iK, 'kasus.format', describeKasus(k));
+        else {
+          kasusKnown = true;
+          if (k.length <= 15) kasusNum = +k; // a count of claims, exact below 2^53
+          else kasusBig = BigInt(k);
+        }
+      }
+    }
+
+    // nominal_rp
+    let sen = 0n;
+    if (iN >= 0) {
+      const v = rec[iN]!;
+      const parsed = parseNominalSen(v);
+      if (parsed === null) err(iN, v.trimStart().startsWith('-') ? 'nominal.negative' : 'nominal.format', explainNominal(v));
+      else sen = parsed;
+    }
+
+    if (!ok || branchId < 0 || start < 0 || stop < 0 || prog < 0) return null;
+
+    // Aggregate.
+    const comboKey = branchId * 8 + prog;
+    let combo: ComboAggregate | undefined;
+    if (comboKey === lastComboKey) combo = lastCombo!;
+    else {
+      combo = combos.get(comboKey);
+      if (combo === undefined) {
+        combo = { branchId, program: prog, rows: 0, sen: 0n, kasus: 0n, kasusAcc: 0, kasusMissing: 0, keys: { words: new Uint32Array(32), count: 0 } };
+        combos.set(comboKey, combo);
+      }
+      lastComboKey = comboKey;
+      lastCombo = combo;
+    }
+    combo.rows++;
+    if (iN >= 0) {
+      combo.sen += sen;
+      totalSen += sen;
+      const pkey = start * 65536 + (stop - start);
+      if (pkey !== lastPeriodKey) {
+        flushPeriod();
+        lastPeriodKey = pkey;
+        lastPeriodSen = periods.get(pkey) ?? 0n;
+      }
+      lastPeriodSen += sen;
+    }
+    if (kasusKnown) {
+      if (kasusBig !== 0n) combo.kasus += kasusBig;
+      else {
+        // Case counts (never amounts) of up to 15 digits are added as exact
+        // integers and moved into the BigInt sum long before 2^53.
+        combo.kasusAcc += kasusNum;
+        if (combo.kasusAcc > 8e15) {
+          combo.kasus += BigInt(combo.kasusAcc);
+          combo.kasusAcc = 0;
+        }
+      }
+    } else combo.kasusMissing++;
+    pushKey(combo.keys, line, (start << 16) | (stop - start));
+    if (minStart < 0 || start < minStart) minStart = start;
+    if (stop > maxEnd) maxEnd = stop;
+    if (keepRows) {
+      rows.push({
+        line,
+        kantorCabang: branch,
+        periodeAwal: rec[iA]!,
+        periodeAkhir: rec[iZ]!,
+        program: PROGRAMS[prog]!,
+        jumlahKasus: kasusKnown ? (kasusBig !== 0n ? kasusBig.toString() : String(kasusNum)) : null,
+        nominalRp: senToDecimal(sen),
+      });
+    }
+    return null;
+  };
+
+  const onSkip = (e: CsvError | undefined): undefined => {
+    if (e === undefined || broken) return undefined;
+    const info = e as unknown as { lines?: number; bytes?: number; column?: number | string | null; empty_lines?: number };
+    const code = e.code;
+    let line = typeof info.lines === 'number' ? info.lines : 1;
+    const anchor = typeof info.bytes === 'number' ? info.bytes : 0;
+    const field = typeof info.column === 'number' ? info.column : -1;
+    let message: string;
+    if (code === 'CSV_QUOTE_NOT_CLOSED') {
+      line = lastEndLine + 1 + ((info.empty_lines ?? lastEmpty) - lastEmpty);
+      message = 'a quote opened in this row is never closed; add the closing double quote (") at the end of the value, or remove the opening one';
+    } else if (code === 'INVALID_OPENING_QUOTE') {
+      message = `field ${field + 1} contains a double quote (") inside an unquoted value; remove it, or wrap the whole value in quotes and double the inner quote ("")`;
+    } else if (code === 'CSV_INVALID_CLOSING_QUOTE') {
+      message = `field ${field + 1} has text after its closing quote; wrap the whole value in quotes, or double a quote that belongs to the value (""). The rows after this one could not be checked`;
+      broken = true;
+    } else if (code === 'CSV_MAX_RECORD_SIZE') {
+      message = 'this row is longer than 128,000 characters; the file probably uses an unexpected line ending or an unclosed quote';
+    } else {
+      message = `the CSV cannot be read here (${e.message}); check the quotes and separators of this row`;
+    }
+    report({ line, anchor, anchorIsRecordEnd: false, field, severity: 'error', rule: 'csv.quotes', message });
+    lastEndLine = line;
+    if (code !== 'CSV_QUOTE_NOT_CLOSED' && headerSeen) rowCount++;
+    if (!headerSeen) {
+      headerSeen = true;
+      fatal = true;
+    }
+    return undefined;
+  };
+
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_record: onRecord,
+    on_skip: onSkip,
+  });
+  let readError: unknown;
+  try {
+    await pipeline(source.open(), parser, new Writable({ objectMode: true, write: (_c, _e, cb) => cb() }));
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') readError = e;
+    else throw new Error(`checking ${path} failed unexpectedly`, { cause: e });
+  }
+  flushPeriod();
+
+  if (readError !== undefined) {
+    const code = (readError as { code?: string }).code;
+    report({ line: 1, anchor: 0, anchorIsRecordEnd: false, field: -1, severity: 'error', rule: 'file.read',
+      message: code === 'ENOENT' ? 'file not found; check the path' : `cannot read the file (${code}); check its permissions` });
+  } else if (!headerSeen) {
+    report({ line: 1, anchor: 0, anchorIsRecordEnd: false, field: -1, severity: 'error', rule: 'file.read',
+      message: `the file is empty; it must start with the header line: ${HEADER}` });
+  } else if (rowCount === 0) {
+    report({ line: 1, anchor: 0, anchorIsRecordEnd: false, field: -1, severity: 'error', rule: 'rows.none',
+      message: 'the file has a header but no data rows; add at least one row, or delete the file and its metadata' });
+  }
+
+  // Duplicates and overlaps inside the file.
+  for (const combo of combos.values()) {
+    combo.kasus += BigInt(combo.kasusAcc);
+    combo.kasusAcc = 0;
+    sortKeys(combo.keys);
+    findOverlaps(combo.keys, (later, earlier) => {
+      const branch = ctx.branchNames[combo.branchId]!;
+      const prog = PROGRAMS[combo.program]!;
+      const same = later.start === earlier.start && later.end === earlier.end;
+      report(same
+        ? { line: later.line, anchor: -1, anchorIsRecordEnd: false, field: -1, severity: 'error', rule: 'row.duplicate',
+            message: `duplicate row: ${branch} ${prog} ${dayToIso(later.start)}..${dayToIso(later.end)} is already on line ${earlier.line}; remove one of the two rows (or add them up if they are parts of one total)` }
+        : { line: later.line, anchor: -1, anchorIsRecordEnd: false, field: -1, severity: 'error', rule: 'period.overlap',
+            message: `period ${dayToIso(later.start)}..${dayToIso(later.end)} for ${branch} ${prog} overlaps ${dayToIso(earlier.start)}..${dayToIso(earlier.end)} on line ${earlier.line}, so claims would be counted twice; make the periods not overlap` });
+    });
+  }
+
+  const diagnostics = await resolvePending(source, pending);
+  if (errorCount + warningCount > diagnostics.length) {
+    const hidden = errorCount + warningCount - diagnostics.length;
+    diagnostics.push({ path, line: diagnostics[diagnostics.length - 1]?.line ?? 1, column: 1, severity: errorCount > 0 ? 'error' : 'warning', rule: 'limit',
+      message: `${hidden} more problem${hidden === 1 ? '' : 's'} in this file not shown (only the first ${MAX_DIAGNOSTICS_PER_FILE} are listed); fix these and run the check again` });
+  }
+  return {
+    path,
+    rowCount,
+    diagnostics,
+    errorCount,
+    warningCount,
+    combos,
+    periods,
+    totalSen,
+    minStart,
+    maxEnd,
+    rows: errorCount === 0 ? rows : [],
+  };
+}
+
+/**
+ * Walks a sorted key list and calls `found(later, earlier)` for each row whose
+ * period overlaps (or equals) that of an earlier-sorted row; `later` is the row
+ * with the larger line number, so the error lands on the second occurrence.
+ */
+export function findOverlaps(
+  list: KeyList,
+  found: (later: { line: number; start: number; end: number }, earlier: { line: number; start: number; end: number }) => void,
+): void {
+  let reach = -1;
+  let reachIdx = -1;
+  for (let i = 0; i < list.count; i++) {
+    const k = keyAt(list, i);
+    if (reachIdx >= 0 && k.start <= reach) {
+      const other = keyAt(list, reachIdx);
+      if (k.line > other.line) found(k, other);
+      else found(other, k);
+    }
+    if (k.end > reach) {
+      reach = k.end;
+      reachIdx = i;
+    }
+  }
+}
+
+async function resolvePending(source: CsvSource, pending: Pending[]): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = [];
+  for (const p of pending) {
+    let column = 1;
+    if (p.field >= 0 && p.anchor >= 0) column = await locateColumn(source, p.anchor, p.anchorIsRecordEnd, p.field);
+    out.push({ path: source.path, line: p.line, column, severity: p.severity, rule: p.rule, message: p.message });
+  }
+  out.sort((a, b) => a.line - b.line || a.column - b.column);
+  return out;
+}
+
+/**
+ * Finds the 1-based column (in characters) where field `field` starts on the
+ * line at `anchor`. Fields past the end of the line give the column just after
+ * the last character.
+ */
+async function locateColumn(source: CsvSource, anchor: number, isRecordEnd: boolean, field: number): Promise<number> {
+  for (const radius of [4096, 1 << 20]) {
+    const from = Math.max(0, anchor - radius);
+    const buf = await source.readRange(from, anchor + radius);
+    let q = anchor - from;
+    if (isRecordEnd) {
+      if (q > 0 && buf[q - 1] === 10) q--;
+      if (q > 0 && buf[q - 1] === 13) q--;
+    }
+    let s = q - 1;
+    while (s >= 0 && buf[s] !== 10 && buf[s] !== 13) s--;
+    if (s < 0 && from > 0) continue; // the line starts before the window
+    s++;
+    if (from + s === 0 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) s = 3;
+    let e = Math.max(s, q);
+    while (e < buf.length && buf[e] !== 10 && buf[e] !== 13) e++;
+    const text = buf.subarray(s, e).toString('utf8');
+    return fieldColumn(text, field);
+  }
+  return 1;
+}
+
+/** Column (1-based, in code points) where field `field` of a CSV line starts. */
+export function fieldColumn(line: string, field: number): number {
+  const chars = Array.from(line);
+  let i = 0;
+  for (let f = 0; f < field; f++) {
+    if (i >= chars.length) return chars.length + 1;
+    if (chars[i] === '"') {
+      i++;
+      while (i < chars.length) {
+        if (chars[i] === '"') {
+          if (chars[i + 1] === '"') i += 2;
+          else { i++; break; }
+        } else i++;
+      }
+    }
+    while (i < chars.length && chars[i] !== ',') i++;
+    if (i >= chars.length) return chars.length + 1;
+    i++;
+  }
+  return i + 1;
+}

@@ -1,0 +1,267 @@
+/**
+ * Exact money handling for the claims pipeline.
+ *
+ * Amounts are carried as decimal strings ("1864980719", "5000.5") or as
+ * BigInt counts of sen (1 rupiah = 100 sen). They never pass through a
+ * JavaScript number, so no sum can round. Divisions (shares, short forms)
+ * use a dedicated decimal.js clone with 60 significant digits.
+ *
+ * Formatting follows Indonesian conventions: `Rp` with no space, a dot for
+ * thousands and a comma for decimals (`Rp1.864.980.719`, `Rp5.000,50`).
+ */
+import Decimal from 'decimal.js';
+
+/** decimal.js clone used for every division in the pipeline (60 digits, half-up). */
+export const Dec = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
+
+/** Result of {@link parseNominal}. `sen` is the amount in sen, `value` the canonical decimal string. */
+export type NominalResult =
+  | { ok: true; sen: bigint; value: string }
+  | { ok: false; message: string };
+
+const C0 = 48;
+const C9 = 57;
+const DOT = 46;
+
+/**
+ * Hot-path parser for `nominal_rp`: accepts only `digits` or `digits.d` /
+ * `digits.dd`, returns the amount in sen, or `null` when the text is not in
+ * that form (then call {@link explainNominal} for the message). Hand-written
+ * char-code checks, no regular expression, no JS number.
+ */
+export function parseNominalSen(s: string): bigint | null {
+  const n = s.length;
+  if (n === 0) return null;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < C0 || c > C9) break;
+  }
+  if (i === 0) return null;
+  if (i === n) return BigInt(s) * 100n;
+  if (s.charCodeAt(i) !== DOT) return null;
+  const fracLen = n - i - 1;
+  if (fracLen < 1 || fracLen > 2) return null;
+  const f1 = s.charCodeAt(i + 1);
+  if (f1 < C0 || f1 > C9) return null;
+  if (fracLen === 2) {
+    const f2 = s.charCodeAt(i + 2);
+    if (f2 < C0 || f2 > C9) return null;
+    return BigInt(s.slice(0, i) + s.slice(i + 1));
+  }
+  return BigInt(s.slice(0, i) + s.slice(i + 1)) * 10n;
+}
+
+/** True when every character of `s` is an ASCII digit (and `s` is not empty). */
+export function isDigits(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < C0 || c > C9) return false;
+  }
+  return true;
+}
+
+const THOUSANDS_DOT = /^\d{1,3}(\.\d{3})+(,\d+)?$/;
+const THOUSANDS_COMMA = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+/**
+ * Explains why `s` is not a valid `nominal_rp` and how to fix it. Only called
+ * on the (rare) error path, so it may use regular expressions.
+ * @param field column name used in the message
+ */
+export function explainNominal(s: string, field = 'nominal_rp'): string {
+  const plainHint = 'write a plain number of rupiah such as 1864980719 or 1864980719.50';
+  if (s === '') return `${field} is empty; ${plainHint} (an amount cannot be left unknown: leave the row out instead)`;
+  if (s.trim() !== s || /\s/.test(s)) {
+    const squeezed = s.replace(/\s+/g, '');
+    const inner = parseNominalSen(squeezed) !== null ? `; write ${squeezed}` : '';
+    return `${field} "${s}" contains spaces${inner || `; remove them and ${plainHint}`}`;
+  }
+  if (/^-/.test(s)) {
+    return `${field} "${s}" is negative; claim amounts cannot be below zero: check the source and write the amount without a sign`;
+  }
+  if (/^\+/.test(s)) return `${field} "${s}" has a plus sign; write it without a sign: ${s.slice(1)}`;
+  let body = s;
+  let rpNote = '';
+  if (/^rp\.?\s*/i.test(body)) {
+    body = body.replace(/^rp\.?\s*/i, '');
+    rpNote = 'has a currency prefix';
+  }
+  if (THOUSANDS_DOT.test(body)) {
+    const [int = '', frac] = body.split(',');
+    const plain = int.replace(/\./g, '') + (frac !== undefined ? `.${frac}` : '');
+    const what = rpNote ? `${rpNote} and uses dots as thousands separators` : 'uses dots as thousands separators';
+    return `${field} "${s}" ${what}; write ${plain}${frac !== undefined && frac.length > 2 ? ' (and at most 2 decimals)' : ''}`;
+  }
+  if (THOUSANDS_COMMA.test(body)) {
+    const plain = body.replace(/,/g, '');
+    return `${field} "${s}" ${rpNote ? `${rpNote} and uses` : 'uses'} commas as thousands separators; write ${plain}`;
+  }
+  if (/^\d+,\d{1,2}$/.test(body)) {
+    return `${field} "${s}" ${rpNote ? `${rpNote} and uses` : 'uses'} a comma for decimals; write ${body.replace(',', '.')} (a dot before the sen)`;
+  }
+  if (rpNote && parseNominalSen(body) !== null) return `${field} "${s}" ${rpNote}; write ${body}`;
+  if (/^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i.test(body)) {
+    return `${field} "${s}" is in scientific notation; ${plainHint} (format the spreadsheet column as Number with 0 or 2 decimals before exporting)`;
+  }
+  if (/^0x[0-9a-f]+$/i.test(body)) return `${field} "${s}" is a hexadecimal number; ${plainHint}`;
+  if (/^\d+(_\d+)+(\.\d+)?$/.test(body)) {
+    return `${field} "${s}" uses underscores between digits; write ${body.replace(/_/g, '')}`;
+  }
+  if (/^(nan|[+-]?inf(inity)?)$/i.test(body)) return `${field} "${s}" is not a number; ${plainHint}`;
+  if (/^\d+\.\d{3,}$/.test(body)) {
+    return `${field} "${s}" has more than 2 decimals; rupiah amounts have at most 2 (sen): round it in the source or check for a misplaced thousands dot`;
+  }
+  if (/^\.\d+$/.test(body)) return `${field} "${s}" has no digit before the dot; write 0${body}`;
+  if (/^\d+\.$/.test(body)) return `${field} "${s}" ends with a dot; write ${body.slice(0, -1)}`;
+  return `${field} "${s}" is not a plain amount; ${plainHint}`;
+}
+
+/**
+ * Parses a `nominal_rp` text: `digits` or `digits.dd` (at most 2 decimals),
+ * no sign, no spaces, no separators. Used by validation and by anyone who
+ * needs the canonical form.
+ * @example parseNominal('1864980719.50') // { ok: true, sen: 186498071950n, value: '1864980719.5' }
+ */
+export function parseNominal(s: string): NominalResult {
+  const sen = parseNominalSen(s);
+  if (sen === null) return { ok: false, message: explainNominal(s) };
+  return { ok: true, sen, value: senToDecimal(sen) };
+}
+
+/** Converts sen to the canonical decimal string: no trailing zeros, no exponent ("5000.5", "-110400000"). */
+export function senToDecimal(sen: bigint): string {
+  const neg = sen < 0n;
+  const abs = neg ? -sen : sen;
+  const int = abs / 100n;
+  const frac = abs % 100n;
+  let out = int.toString();
+  if (frac !== 0n) {
+    const f = frac.toString().padStart(2, '0');
+    out += '.' + (f.endsWith('0') ? f.slice(0, 1) : f);
+  }
+  return neg ? '-' + out : out;
+}
+
+/**
+ * Converts an exact decimal string with at most 2 decimals (optionally
+ * negative) to sen. Throws a RangeError for anything else.
+ */
+export function decimalToSen(value: string): bigint {
+  const neg = value.startsWith('-');
+  const sen = parseNominalSen(neg ? value.slice(1) : value);
+  if (sen === null) throw new RangeError(`not an exact rupiah amount: "${value}"`);
+  return neg ? -sen : sen;
+}
+
+function groupThousands(int: string): string {
+  let out = '';
+  const n = int.length;
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && (n - i) % 3 === 0) out += '.';
+    out += int[i];
+  }
+  return out;
+}
+
+function splitDecimal(value: string): { neg: boolean; int: string; frac: string } {
+  const m = /^(-)?(\d+)(?:\.(\d+))?$/.exec(value.trim());
+  if (!m) throw new RangeError(`not a decimal string: "${value}" (expected digits with an optional dot, e.g. "5000.50")`);
+  const int = (m[2] ?? '0').replace(/^0+(?=\d)/, '');
+  const frac = (m[3] ?? '').replace(/0+$/, '');
+  const neg = m[1] === '-' && (/[1-9]/.test(int) || frac !== '');
+  return { neg, int, frac };
+}
+
+/**
+ * Formats an exact decimal string as Indonesian rupiah: `Rp1.864.980.719`,
+ * `Rp5.000,50`, `-Rp110.400.000`. A fractional part is shown with at least two
+ * digits (and all of its digits, so nothing is rounded).
+ */
+export function formatRupiah(value: string | bigint): string {
+  const { neg, int, frac } = splitDecimal(typeof value === 'bigint' ? value.toString() : value);
+  const body = groupThousands(int) + (frac !== '' ? ',' + frac.padEnd(2, '0') : '');
+  return (neg ? '-' : '') + 'Rp' + body;
+}
+
+/** Formats a whole number with dots as thousands separators: `15954` → `15.954`. */
+export function formatCount(value: string | bigint): string {
+  const { neg, int, frac } = splitDecimal(typeof value === 'bigint' ? value.toString() : value);
+  return (neg ? '-' : '') + groupThousands(int) + (frac !== '' ? ',' + frac : '');
+}
+
+const SCALES: { exp: number; word: string }[] = [
+  { exp: 12, word: 'triliun' },
+  { exp: 9, word: 'miliar' },
+  { exp: 6, word: 'juta' },
+];
+
+function twoDecimals(d: Decimal): string {
+  const [int = '0', frac = '00'] = d.toFixed(2, Dec.ROUND_HALF_UP).split('.');
+  return groupThousands(int) + ',' + frac;
+}
+
+/**
+ * Formats an amount in words for large figures, two decimals, rounded half-up:
+ * `formatRupiahShort('10555055690')` → `Rp10,56 miliar`; units are juta (10^6),
+ * miliar (10^9) and triliun (10^12). Below one juta the exact form is returned.
+ */
+export function formatRupiahShort(value: string | bigint): string {
+  const str = typeof value === 'bigint' ? value.toString() : value;
+  splitDecimal(str);
+  const d = new Dec(str);
+  const abs = d.abs();
+  const sign = d.isNegative() && !d.isZero() ? '-' : '';
+  for (let i = 0; i < SCALES.length; i++) {
+    const scale = SCALES[i]!;
+    const unit = new Dec(10).pow(scale.exp);
+    if (abs.gte(unit)) {
+      const scaled = abs.div(unit).toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+      // 999,995 juta rounds to 1.000,00 juta: move up a unit instead.
+      if (i > 0 && scaled.gte(1000)) {
+        const up = SCALES[i - 1]!;
+        return `${sign}Rp${twoDecimals(abs.div(new Dec(10).pow(up.exp)))} ${up.word}`;
+      }
+      return `${sign}Rp${twoDecimals(scaled)} ${scale.word}`;
+    }
+  }
+  const rounded = abs.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+  if (rounded.gte(new Dec(10).pow(6))) return `${sign}Rp1,00 juta`;
+  return sign + formatRupiah(rounded.toFixed());
+}
+
+/**
+ * Exact percentage `part / total × 100` rounded half-up to 2 decimals, as a
+ * decimal string with a dot (`"82.67"`). Returns `null` when total is zero.
+ */
+export function sharePercent(part: string | bigint, total: string | bigint): string | null {
+  const t = new Dec(typeof total === 'bigint' ? total.toString() : total);
+  if (t.isZero()) return null;
+  const p = new Dec(typeof part === 'bigint' ? part.toString() : part);
+  return p.div(t).times(100).toFixed(2, Dec.ROUND_HALF_UP);
+}
+
+/**
+ * Formats `part / total` as an Indonesian percentage with two decimals:
+ * `formatShare('10555055690', '12768143829')` → `82,67%`. A zero total gives `–`.
+ */
+export function formatShare(part: string | bigint, total: string | bigint): string {
+  const p = sharePercent(part, total);
+  if (p === null) return '–';
+  return formatPercent(p);
+}
+
+/** Formats a percent decimal string (`"82.67"`) the Indonesian way: `82,67%`. */
+export function formatPercent(percent: string): string {
+  const { neg, int, frac } = splitDecimal(percent);
+  return (neg ? '-' : '') + groupThousands(int) + ',' + frac.padEnd(2, '0') + '%';
+}
+
+/** Adds exact decimal strings (at most 2 decimals each) and returns the canonical sum. */
+export function addDecimals(values: Iterable<string>): string {
+  let sen = 0n;
+  for (const v of values) sen += decimalToSen(v);
+  return senToDecimal(sen);
+}

@@ -1,0 +1,192 @@
+/**
+ * The list of checks the claims pipeline runs, as data. The methodology page
+ * renders this list, so it shows exactly the rules the code enforces; every
+ * diagnostic carries the id of the rule that produced it.
+ */
+
+/** One validation rule: a stable id and a one-sentence plain-language description in Indonesian and English. */
+export interface Rule {
+  /** Stable identifier, also carried by each diagnostic (`Diagnostic.rule`). */
+  id: string;
+  /** Severity of a breach: errors stop publication, warnings are published with an explanation. */
+  severity: 'error' | 'warning';
+  /** One sentence in plain Indonesian for the methodology page. */
+  description_id: string;
+  /** The same sentence in English, for developers. */
+  description_en: string;
+}
+
+/** Every rule the code checks, in the order a file is read. */
+export const RULES = [
+  {
+    id: 'file.read',
+    severity: 'error',
+    description_id: 'Berkas data harus ada, dapat dibaca, dan tidak kosong.',
+    description_en: 'A data file must exist, be readable and not be empty.',
+  },
+  {
+    id: 'file.encoding',
+    severity: 'error',
+    description_id: 'Berkas CSV harus disimpan dalam pengodean UTF-8.',
+    description_en: 'A CSV file must be encoded as UTF-8.',
+  },
+  {
+    id: 'header.delimiter',
+    severity: 'error',
+    description_id: 'Kolom dipisahkan dengan koma, bukan titik koma atau tab.',
+    description_en: 'Columns are separated by commas, not semicolons or tabs.',
+  },
+  {
+    id: 'header.missing',
+    severity: 'error',
+    description_id: 'Baris judul memuat keenam kolom wajib: kantor_cabang, periode_awal, periode_akhir, program, jumlah_kasus, nominal_rp.',
+    description_en: 'The header contains all six required columns: kantor_cabang, periode_awal, periode_akhir, program, jumlah_kasus, nominal_rp.',
+  },
+  {
+    id: 'header.unknown',
+    severity: 'error',
+    description_id: 'Baris judul tidak memuat kolom lain atau nama kolom yang salah eja.',
+    description_en: 'The header has no other columns and no misspelt column names.',
+  },
+  {
+    id: 'header.duplicate',
+    severity: 'error',
+    description_id: 'Setiap kolom hanya muncul satu kali di baris judul.',
+    description_en: 'Each column appears only once in the header.',
+  },
+  {
+    id: 'header.order',
+    severity: 'error',
+    description_id: 'Kolom berada dalam urutan baku yang sama di setiap berkas.',
+    description_en: 'Columns are in the standard order in every file.',
+  },
+  {
+    id: 'rows.none',
+    severity: 'error',
+    description_id: 'Berkas memuat paling sedikit satu baris data di bawah baris judul.',
+    description_en: 'A file has at least one data row below its header.',
+  },
+  {
+    id: 'row.fields',
+    severity: 'error',
+    description_id: 'Setiap baris memuat jumlah isian yang sama dengan baris judul.',
+    description_en: 'Every row has as many fields as the header.',
+  },
+  {
+    id: 'csv.quotes',
+    severity: 'error',
+    description_id: 'Tanda kutip dipakai berpasangan dan hanya untuk membungkus satu isian utuh.',
+    description_en: 'Quotes come in pairs and only wrap a whole field.',
+  },
+  {
+    id: 'csv.linebreak',
+    severity: 'error',
+    description_id: 'Tidak ada isian yang memuat pergantian baris.',
+    description_en: 'No field contains a line break.',
+  },
+  {
+    id: 'branch.value',
+    severity: 'error',
+    description_id: 'Nama kantor cabang diisi, tanpa spasi di awal atau di akhir.',
+    description_en: 'kantor_cabang is filled in, without leading or trailing spaces.',
+  },
+  {
+    id: 'date.format',
+    severity: 'error',
+    description_id: 'Tanggal ditulis dalam format TTTT-BB-HH dan benar-benar ada di kalender (misalnya 2017-02-30 ditolak).',
+    description_en: 'Dates are written as YYYY-MM-DD and exist in the calendar (2017-02-30 is rejected).',
+  },
+  {
+    id: 'date.range',
+    severity: 'error',
+    description_id: 'Tahun pada tanggal berada antara 1977 dan 2100, untuk menangkap salah ketik.',
+    description_en: 'Years are between 1977 and 2100, to catch typing mistakes.',
+  },
+  {
+    id: 'period.order',
+    severity: 'error',
+    description_id: 'Tanggal akhir periode tidak lebih awal daripada tanggal awalnya.',
+    description_en: 'periode_akhir is not before periode_awal.',
+  },
+  {
+    id: 'program.value',
+    severity: 'error',
+    description_id: 'Program adalah salah satu dari JKK, JKM, JHT, JP, atau JKP, ditulis dengan huruf kapital.',
+    description_en: 'program is one of JKK, JKM, JHT, JP or JKP, in capitals.',
+  },
+  {
+    id: 'program.jkn',
+    severity: 'error',
+    description_id: 'JKN ditolak karena merupakan program BPJS Kesehatan, bukan BPJS Ketenagakerjaan.',
+    description_en: 'JKN is rejected: it is a BPJS Kesehatan programme, not a BPJS Ketenagakerjaan one.',
+  },
+  {
+    id: 'program.jkp-date',
+    severity: 'error',
+    description_id: 'Baris JKP tidak boleh untuk periode yang dimulai sebelum 2021, karena program itu baru ada sejak 2021.',
+    description_en: 'A JKP row cannot be for a period starting before 2021, when the programme began.',
+  },
+  {
+    id: 'kasus.format',
+    severity: 'error',
+    description_id: 'Jumlah kasus dikosongkan bila tidak dilaporkan, atau diisi bilangan bulat tidak negatif tanpa pemisah ribuan.',
+    description_en: 'jumlah_kasus is empty when not reported, or a non-negative whole number without separators.',
+  },
+  {
+    id: 'nominal.format',
+    severity: 'error',
+    description_id: 'Nominal ditulis sebagai angka rupiah polos dengan paling banyak dua desimal memakai titik, tanpa pemisah ribuan, spasi, atau notasi lain (misalnya 1864980719 atau 1864980719.50).',
+    description_en: 'nominal_rp is a plain number of rupiah with at most two decimals after a dot, without thousands separators, spaces or other notations (e.g. 1864980719 or 1864980719.50).',
+  },
+  {
+    id: 'nominal.negative',
+    severity: 'error',
+    description_id: 'Nominal klaim tidak boleh negatif.',
+    description_en: 'Claim amounts are never negative.',
+  },
+  {
+    id: 'row.duplicate',
+    severity: 'error',
+    description_id: 'Kombinasi kantor cabang, periode, dan program yang sama hanya muncul satu kali.',
+    description_en: 'The same branch, period and programme appear only once.',
+  },
+  {
+    id: 'period.overlap',
+    severity: 'error',
+    description_id: 'Periode untuk kantor cabang dan program yang sama tidak saling tumpang tindih, di dalam satu berkas maupun antarberkas, agar klaim tidak terhitung dua kali.',
+    description_en: 'Periods for the same branch and programme do not overlap, within a file or across files, so no claim is counted twice.',
+  },
+  {
+    id: 'meta.missing',
+    severity: 'error',
+    description_id: 'Setiap berkas CSV punya berkas metadata bernama sama (.meta.yaml), dan sebaliknya.',
+    description_en: 'Every CSV file has a metadata file with the same name (.meta.yaml), and the other way round.',
+  },
+  {
+    id: 'meta.syntax',
+    severity: 'error',
+    description_id: 'Berkas metadata adalah YAML yang sah.',
+    description_en: 'A metadata file is valid YAML.',
+  },
+  {
+    id: 'meta.schema',
+    severity: 'error',
+    description_id: 'Metadata memuat semua isian wajib (sumber, periode, kantor cabang, lisensi, tanggal tinjauan) dengan bentuk yang benar, dan id sama dengan nama berkas.',
+    description_en: 'Metadata has every required field (source, period, branch, licence, review date) in the right form, and its id equals the file name.',
+  },
+  {
+    id: 'meta.consistency',
+    severity: 'error',
+    description_id: 'Kantor cabang dan periode pada setiap baris sesuai dengan yang tercantum di metadata.',
+    description_en: 'The branch and period of every row match those stated in the metadata.',
+  },
+  {
+    id: 'reconciliation.total',
+    severity: 'warning',
+    description_id: 'Bila sumber menyebut total, total itu dibandingkan dengan jumlah baris; selisihnya ditampilkan dan diterbitkan, bukan dikoreksi.',
+    description_en: 'Where the source states a total, it is compared with the sum of the rows; a difference is shown and published, not corrected.',
+  },
+] as const satisfies readonly Rule[];
+
+/** Identifier of a rule in {@link RULES}. */
+export type RuleId = (typeof RULES)[number]['id'];
