@@ -32,6 +32,9 @@ export const LICENCES = {
   'CC-BY-4.0': { title: 'Creative Commons Attribution 4.0 International', path: 'https://creativecommons.org/licenses/by/4.0/' },
 } as const;
 
+/** Dataset ids that would collide with the combined downloads under /data/. */
+export const RESERVED_IDS: readonly string[] = ['klaim', 'datapackage'];
+
 const isoDate = (field: string) =>
   z.string({ error: `"${field}" must be a date written as YYYY-MM-DD` }).refine((s) => parseIsoDay(s) >= 0, {
     error: (iss) => explainDate(String(iss.input), `"${field}"`, parseIsoDay(String(iss.input))),
@@ -60,7 +63,10 @@ const amount = z
 /** The metadata schema (YAML field names). */
 export const metaSchema = z
   .object({
-    id: z.string({ error: '"id" must be text' }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: '"id" may contain only lower-case letters, digits and single dashes, e.g. pasuruan-2017-01-02' }),
+    id: z
+      .string({ error: '"id" must be text' })
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: '"id" may contain only lower-case letters, digits and single dashes, e.g. pasuruan-2017-01-02' })
+      .refine((id) => !RESERVED_IDS.includes(id), { error: `"id" must not be ${RESERVED_IDS.join(' or ')}: those names are taken by the combined downloads (/data/klaim.csv, /data/datapackage.json); rename the dataset files` }),
     title: text('title'),
     description: text('description').nullable().default(null),
     branches: z.array(text('branches[]'), { error: '"branches" must be a list of branch names, e.g. [Pasuruan]' }).min(1, { error: '"branches" is empty; list the kantor_cabang values used in the CSV' }),
