@@ -23,8 +23,8 @@ const REQUIRED_PAGES = [
   '/404.html',
 ];
 
-/** Pages that are not content pages and so need no "Sumber" section. */
-const NO_SOURCES_NEEDED = new Set(['/404.html']);
+/** Pages that are not content pages (not found, search) and so need no "Sumber" section. */
+const NO_SOURCES_NEEDED = new Set(['/404.html', '/cari/']);
 
 const pages = existsSync(DIST) ? listPages() : [];
 

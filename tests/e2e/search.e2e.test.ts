@@ -1,0 +1,52 @@
+/**
+ * Search in the browser: the header's plain GET form leads to /cari/?q=..., and the search
+ * page runs the query with Pagefind and lists the right page first.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertDist, DIST, launchBrowser, serveDist, type Server } from './site.ts';
+
+assertDist();
+const HAS_SEARCH = existsSync(path.join(DIST, 'cari', 'index.html'));
+
+let browser: Browser;
+let server: Server;
+let page: Page;
+const errors: string[] = [];
+
+describe.runIf(HAS_SEARCH)('search (/cari/)', () => {
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), serveDist()]);
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    page = await context.newPage();
+    page.on('console', (m) => m.type() === 'error' && errors.push(`console error: ${m.text()}`));
+    page.on('pageerror', (e) => errors.push(`uncaught exception: ${e.message}`));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('the header search form sends a GET to /cari/?q=...', async () => {
+    await page.goto(server.url('/'), { waitUntil: 'load' });
+    const field = page.locator('header form[role="search"] input[name="q"]');
+    await field.fill('elektro');
+    await Promise.all([page.waitForURL((u) => u.pathname.endsWith('/cari/')), field.press('Enter')]);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('elektro');
+  });
+
+  it('finds the elektro training first for "elektro"', async () => {
+    await page.goto(`${server.url('/cari/')}?q=elektro`, { waitUntil: 'load' });
+    const results = page.locator('.pagefind-ui__result-link');
+    await expect.poll(() => results.count(), { timeout: 10_000, message: 'no search results for "elektro"' }).toBeGreaterThan(0);
+    const first = await results.first().getAttribute('href');
+    expect(first, 'first result for "elektro"').toMatch(/\/pelatihan\/elektro\/$/);
+  });
+
+  it('logged no console errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
