@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  adaSelisih,
   compareDecimal,
   dataVersion,
   datasetJsonLd,
@@ -120,5 +121,13 @@ describe('penjelasanRekonsiliasi', () => {
     expect(penjelasanRekonsiliasi({ reported: '90', computed: '100', difference: '-10' }, 2)).toMatch(/^Total yang disebut sumber \(Rp90\) Rp10 lebih kecil daripada jumlah dua angka/);
     expect(penjelasanRekonsiliasi({ reported: '100', computed: '100', difference: '0' }, 1)).toBe('Total yang disebut sumber (Rp100) sama persis dengan jumlah angka per program (Rp100).');
     expect(penjelasanRekonsiliasi({ reported: null, computed: '100', difference: null }, 1)).toBeNull();
+  });
+});
+
+describe('adaSelisih', () => {
+  it('is true only for a reported total that differs', () => {
+    expect(adaSelisih({ reported: '2', computed: '1', difference: '1' })).toBe(true);
+    expect(adaSelisih({ reported: '1', computed: '1', difference: '0.00' })).toBe(false);
+    expect(adaSelisih({ reported: null, computed: '1', difference: null })).toBe(false);
   });
 });

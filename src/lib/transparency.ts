@@ -4,22 +4,22 @@
  * the pipeline's exact results (decimal strings); pages only render what these return.
  */
 import { formatPeriode, formatTanggal, isoDate } from './dates.ts';
+import { PROGRAMS, PROGRAM_NAMES, type Program } from './claims/csv-check.ts';
 import { decimalToSen, formatRupiah, formatRupiahShort, formatShare } from './claims/money.ts';
 
-export const PROGRAM_ORDER = ['JKK', 'JKM', 'JHT', 'JP', 'JKP'] as const;
-export type ProgramCode = (typeof PROGRAM_ORDER)[number];
+export type ProgramCode = Program;
 
 /**
- * Programme names, the anchor each figure gets (`#jht`), and a chart colour. The colours
- * come from the Okabe–Ito / Tol palettes (distinguishable with the common colour-vision
+ * The anchor each programme's figure gets (`#jht`) and its chart colour. The colours come
+ * from the Okabe–Ito / Tol palettes (distinguishable with the common colour-vision
  * deficiencies), darkened where needed for at least 3:1 contrast against white.
  */
-export const PROGRAM_INFO: Record<ProgramCode, { nama: string; anchor: string; warna: string }> = {
-  JKK: { nama: 'Jaminan Kecelakaan Kerja', anchor: 'jkk', warna: '#0072B2' },
-  JKM: { nama: 'Jaminan Kematian', anchor: 'jkm', warna: '#007A5E' },
-  JHT: { nama: 'Jaminan Hari Tua', anchor: 'jht', warna: '#C04F00' },
-  JP: { nama: 'Jaminan Pensiun', anchor: 'jp', warna: '#AA3377' },
-  JKP: { nama: 'Jaminan Kehilangan Pekerjaan', anchor: 'jkp', warna: '#5F5A00' },
+export const PROGRAM_STYLE: Record<Program, { anchor: string; warna: string }> = {
+  JKK: { anchor: 'jkk', warna: '#0072B2' },
+  JKM: { anchor: 'jkm', warna: '#007A5E' },
+  JHT: { anchor: 'jht', warna: '#C04F00' },
+  JP: { anchor: 'jp', warna: '#AA3377' },
+  JKP: { anchor: 'jkp', warna: '#5F5A00' },
 };
 
 export interface ProgramFigure {
@@ -43,20 +43,15 @@ export interface ProgramRow {
   kasus: string | null;
 }
 
-function isProgram(p: string): p is ProgramCode {
-  return (PROGRAM_ORDER as readonly string[]).includes(p);
-}
-
 /** Table rows in the fixed programme order, with exact and short forms and shares of `total`. */
 export function programRows(figures: readonly ProgramFigure[], total: string): ProgramRow[] {
-  return PROGRAM_ORDER.flatMap((code) => {
+  return PROGRAMS.flatMap((code) => {
     const f = figures.find((x) => x.program === code);
     if (!f) return [];
-    const info = PROGRAM_INFO[code];
     return [{
       program: code,
-      nama: info.nama,
-      anchor: info.anchor,
+      nama: PROGRAM_NAMES[code],
+      anchor: PROGRAM_STYLE[code].anchor,
       nominal: f.nominal,
       exact: formatRupiah(f.nominal),
       short: formatRupiahShort(f.nominal),
@@ -117,10 +112,10 @@ export interface PeriodProgramFigure {
 /** Stacked bars: one bar per period (in the order given), one colour per programme. */
 export function trendChart(figures: readonly PeriodProgramFigure[], judul: string): ChartData {
   const labels = [...new Set(figures.map((f) => f.label))];
-  const programs = PROGRAM_ORDER.filter((p) => figures.some((f) => f.program === p));
+  const programs = PROGRAMS.filter((p) => figures.some((f) => f.program === p));
   const series = programs.map((p) => ({
     label: p,
-    warna: PROGRAM_INFO[p].warna,
+    warna: PROGRAM_STYLE[p].warna,
     values: labels.map((l) => figures.find((f) => f.label === l && f.program === p)?.nominal ?? null),
   }));
   const perPeriod = labels.map((l) => {
@@ -224,4 +219,9 @@ export function penjelasanRekonsiliasi(rec: Reconciliation, jumlahProgram: numbe
     'Angka mana yang salah tidak diketahui: bisa total yang salah tulis, bisa juga ada angka program yang keliru atau tidak disebut. ' +
     'Kami menampilkan semua angka apa adanya dan tidak mengoreksinya.'
   );
+}
+
+/** True when the source reported a total and it differs from the computed one. */
+export function adaSelisih(rec: Reconciliation): boolean {
+  return rec.difference !== null && decimalToSen(rec.difference) !== 0n;
 }

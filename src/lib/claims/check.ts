@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { Diagnostic } from './diagnostics.ts';
-import { countSeverities, sortDiagnostics } from './diagnostics.ts';
+import { countSeverities, formatDiagnostic, sortDiagnostics } from './diagnostics.ts';
 import type { CheckContext, ComboAggregate, CsvCheckResult, KeyList } from './csv-check.ts';
 import { PROGRAMS, checkCsv, createCheckContext, keyAt } from './csv-check.ts';
 import type { DatasetMeta } from './meta.ts';
@@ -236,4 +236,18 @@ export async function checkDatasets(files: FileRef[], options: CheckDatasetsOpti
     errorCount += parsed.diagnostics.length + 1;
   }
   return { datasets, diagnostics: sortDiagnostics(all), errorCount, warningCount, rowCount, context };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The summary line: `1 dataset, 4 rows: 0 errors, 1 warning`. */
+export function summaryLine(run: Pick<CheckRun, 'datasets' | 'rowCount' | 'errorCount' | 'warningCount'>): string {
+  return `${plural(run.datasets.length, 'dataset')}, ${plural(run.rowCount, 'row')}: ${plural(run.errorCount, 'error')}, ${plural(run.warningCount, 'warning')}`;
+}
+
+/** What `data:check` prints: one line per diagnostic, then the summary line (LF-terminated). */
+export function formatReport(run: CheckRun): string {
+  return [...run.diagnostics.map(formatDiagnostic), summaryLine(run)].join('\n') + '\n';
 }
