@@ -7,17 +7,12 @@
  * Exit status: 0 without errors, 1 with errors, 2 on a failure of the checker itself.
  */
 import { relative, resolve } from 'node:path';
-import { checkDatasets, findDatasets } from '../src/lib/claims/check.ts';
+import { checkDatasets, findDatasets, formatReport } from '../src/lib/claims/check.ts';
 import type { FileRef } from '../src/lib/claims/check.ts';
-import { formatDiagnostic } from '../src/lib/claims/diagnostics.ts';
 
 function display(p: string): string {
   const rel = relative(process.cwd(), resolve(p)).split('\\').join('/');
   return rel === '' ? '.' : rel;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -60,11 +55,7 @@ async function main(argv: string[]): Promise<number> {
   });
   if (tty && lastDraw > 0) process.stderr.write('\r\x1b[K');
 
-  const out: string[] = run.diagnostics.map(formatDiagnostic);
-  out.push(
-    `${plural(run.datasets.length, 'dataset')}, ${plural(run.rowCount, 'row')}: ${plural(run.errorCount, 'error')}, ${plural(run.warningCount, 'warning')}`,
-  );
-  process.stdout.write(out.join('\n') + '\n');
+  process.stdout.write(formatReport(run));
   return run.errorCount > 0 ? 1 : 0;
 }
 

@@ -250,6 +250,7 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
   let iB = -1, iA = -1, iZ = -1, iP = -1, iK = -1, iN = -1;
   let rowCount = 0;
   let lastEndLine = 0;
+  let lastSkipLine = -1;
   let lastEmpty = 0;
   let lastBranch = '';
   let lastBranchId = -1;
@@ -526,6 +527,9 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
     let line = typeof info.lines === 'number' ? info.lines : 1;
     const anchor = typeof info.bytes === 'number' ? info.bytes : 0;
     const field = typeof info.column === 'number' ? info.column : -1;
+    // csv-parse reports every stray quote of a record: keep the first one.
+    if (line === lastSkipLine && code !== 'CSV_QUOTE_NOT_CLOSED') return undefined;
+    lastSkipLine = line;
     let message: string;
     if (code === 'CSV_QUOTE_NOT_CLOSED') {
       line = lastEndLine + 1 + ((info.empty_lines ?? lastEmpty) - lastEmpty);

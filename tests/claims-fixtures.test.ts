@@ -1,0 +1,55 @@
+/**
+ * Golden fixtures: one folder per rule under tests/fixtures/claims/, each with
+ * the exact output of `data:check` pinned in expected.txt.
+ *
+ * - A folder with a `klaim/` subfolder is checked like `npm run data:check`
+ *   over a data folder (every CSV needs its metadata).
+ * - Otherwise its `*.csv` files are checked like `npm run data:check -- FILE...`.
+ *
+ * Regenerate on purpose only: `UPDATE_GOLDEN=1 npx vitest run tests/claims-fixtures.test.ts`
+ * (never in CI), then review the diff.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkDatasets, findDatasets, formatReport } from '../src/lib/claims/check.ts';
+import { RULES } from '../src/lib/claims/rules.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const base = join(root, 'tests/fixtures/claims');
+const cases = readdirSync(base).filter((c) => existsSync(join(base, c, 'expected.txt')) || process.env['UPDATE_GOLDEN'] === '1').sort();
+const rel = (p: string) => relative(root, p).split('\\').join('/');
+
+async function run(caseDir: string) {
+  if (existsSync(join(caseDir, 'klaim'))) {
+    const found = await findDatasets(caseDir);
+    return checkDatasets(found.csvs.map((f) => ({ fsPath: f, displayPath: rel(f) })), {
+      requireMeta: true,
+      orphanMetas: found.orphanMetas.map((f) => ({ fsPath: f, displayPath: rel(f) })),
+    });
+  }
+  const csvs = readdirSync(caseDir).filter((f) => f.endsWith('.csv')).sort().map((f) => join(caseDir, f));
+  return checkDatasets(csvs.map((f) => ({ fsPath: f, displayPath: rel(f) })), { requireMeta: false });
+}
+
+describe('claims golden fixtures', () => {
+  it('has fixtures', () => expect(cases.length).toBeGreaterThan(20));
+
+  for (const c of cases) {
+    it(c, async () => {
+      const dir = join(base, c);
+      const out = formatReport(await run(dir));
+      const file = join(dir, 'expected.txt');
+      if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(file, out);
+      expect(out).toBe(readFileSync(file, 'utf8'));
+    });
+  }
+
+  it('every error rule has a fixture that triggers it', async () => {
+    const seen = new Set<string>();
+    for (const c of cases) for (const d of (await run(join(base, c))).diagnostics) seen.add(d.rule);
+    const missing = RULES.map((r) => r.id).filter((id) => !seen.has(id));
+    expect(missing).toEqual([]);
+  });
+});
