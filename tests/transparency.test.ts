@@ -52,6 +52,7 @@ describe('charts', () => {
     const chart = programChart(programRows(figures, total), 'Klaim per program');
     expect(chart.labels).toEqual(['JKK', 'JKM', 'JHT', 'JP']);
     expect(chart.series[0]?.values).toEqual(['1864980719', '326400000', '10555055690', '21707420']);
+    expect(chart.series[0]?.formatted).toEqual(['Rp1.864.980.719', 'Rp326.400.000', 'Rp10.555.055.690', 'Rp21.707.420']);
     expect(chart.ariaLabel).toBe('Klaim per program: JKK Rp1.864.980.719, JKM Rp326.400.000, JHT Rp10.555.055.690, JP Rp21.707.420.');
   });
   it('stacks programmes per period, leaving gaps as null', () => {

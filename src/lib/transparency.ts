@@ -82,6 +82,8 @@ export interface ChartSeries {
   warna: string;
   /** Exact decimal strings, one per label. `null` where there is no figure. */
   values: (string | null)[];
+  /** The same figures written out exactly (`Rp1.864.980.719`), for tooltips. */
+  formatted: (string | null)[];
 }
 
 /** Data for a chart: passed to the browser as JSON in a data attribute, never retyped. */
@@ -98,7 +100,7 @@ export function programChart(rows: readonly ProgramRow[], judul: string): ChartD
   return {
     kind: 'bar',
     labels: rows.map((r) => r.program),
-    series: [{ label: 'Nominal klaim (Rp)', warna: '#0072B2', values: rows.map((r) => r.nominal) }],
+    series: [{ label: 'Nominal klaim (Rp)', warna: '#0072B2', values: rows.map((r) => r.nominal), formatted: rows.map((r) => r.exact) }],
     ariaLabel: `${judul}: ${rows.map((r) => `${r.program} ${r.exact}`).join(', ')}.`,
   };
 }
@@ -113,11 +115,10 @@ export interface PeriodProgramFigure {
 export function trendChart(figures: readonly PeriodProgramFigure[], judul: string): ChartData {
   const labels = [...new Set(figures.map((f) => f.label))];
   const programs = PROGRAMS.filter((p) => figures.some((f) => f.program === p));
-  const series = programs.map((p) => ({
-    label: p,
-    warna: PROGRAM_STYLE[p].warna,
-    values: labels.map((l) => figures.find((f) => f.label === l && f.program === p)?.nominal ?? null),
-  }));
+  const series = programs.map((p) => {
+    const values = labels.map((l) => figures.find((f) => f.label === l && f.program === p)?.nominal ?? null);
+    return { label: p, warna: PROGRAM_STYLE[p].warna, values, formatted: values.map((v) => (v === null ? null : formatRupiah(v))) };
+  });
   const perPeriod = labels.map((l) => {
     const parts = figures.filter((f) => f.label === l);
     return `${l}: ${parts.map((f) => `${f.program} ${formatRupiah(f.nominal)}`).join(', ')}`;
