@@ -1,0 +1,52 @@
+/**
+ * The Content Security Policy, in one place. Astro's `security.csp` puts it in a
+ * `<meta http-equiv>` on every page (with hashes of any inline script or style Astro
+ * emits); `public/_headers` repeats it as an HTTP header for static hosts, adding what a
+ * meta tag cannot carry (`frame-ancestors`). tests/security.test.ts keeps the two in step.
+ *
+ * No 'unsafe-inline' and no 'unsafe-eval': every script and stylesheet is a file from this
+ * origin. Pagefind's search runs WebAssembly ('wasm-unsafe-eval') in a worker from this origin.
+ */
+
+/** Directives other than script-src and style-src. */
+export const CSP_DIRECTIVES = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+] as const;
+
+export const CSP_SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"] as const;
+export const CSP_STYLE_SOURCES = ["'self'"] as const;
+
+/** Directives only an HTTP header can carry. */
+export const CSP_HEADER_ONLY = ["frame-ancestors 'none'"] as const;
+
+/** The policy as an HTTP header value. */
+export function cspHeader(): string {
+  return [
+    ...CSP_DIRECTIVES,
+    `script-src ${CSP_SCRIPT_SOURCES.join(' ')}`,
+    `style-src ${CSP_STYLE_SOURCES.join(' ')}`,
+    ...CSP_HEADER_ONLY,
+  ].join('; ');
+}
+
+/** Other security headers for static hosts. */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': cspHeader(),
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+/** The `_headers` file (Netlify / Cloudflare Pages format) for all paths. */
+export function headersFile(): string {
+  return ['/*', ...Object.entries(SECURITY_HEADERS).map(([k, v]) => `  ${k}: ${v}`), ''].join('\n');
+}
