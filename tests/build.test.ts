@@ -113,9 +113,11 @@ describe.each(pages)('page %s', (route) => {
   });
 
   it.skipIf(NO_SOURCES_NEEDED.has(route))('shows a "Sumber" section', () => {
+    // A sources section (the Sumber component, or any block classed/id'd "sumber..."), a
+    // "Sumber" heading, or a "Sumber" term in a dataset's description list / table.
     const hasSources =
-      /<(section|aside|div)\b[^>]*\bclass="[^"]*\bsumber\b/i.test(html) ||
-      /<h[2-6]\b[^>]*>\s*Sumber\b/i.test(html);
+      /<(section|aside|div|h[2-6])\b[^>]*\b(class="[^"]*\bsumber\b|id="sumber)/i.test(html) ||
+      /<(h[2-6]|dt|th)\b[^>]*>\s*Sumber\b/i.test(html);
     expect(hasSources, `${route} shows no "Sumber" (sources) section`).toBe(true);
   });
 });
