@@ -2,7 +2,7 @@
  * Without JavaScript every page still carries its content: `<main>` has real text and the
  * page's h1 is visible (the site must work for phones with scripts off or failing).
  */
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { assertDist, launchBrowser, listPages, serveDist, type Server } from './site.ts';
 
@@ -12,11 +12,12 @@ const MIN_MAIN_TEXT = 200;
 
 let browser: Browser;
 let server: Server;
-let context: BrowserContext;
+let page: Page;
 
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchBrowser(), serveDist()]);
-  context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  page = await context.newPage();
 });
 
 afterAll(async () => {
@@ -25,17 +26,12 @@ afterAll(async () => {
 });
 
 it.each(PAGES)('%s: main content and h1 are there without JavaScript', async (route) => {
-  const page = await context.newPage();
-  try {
-    await page.goto(server.url(route), { waitUntil: 'load' });
-    const mains = page.locator('main');
-    expect(await mains.count(), `${route}: expected exactly one <main>`).toBe(1);
-    const text = (await mains.innerText()).replace(/\s+/g, ' ').trim();
-    expect(text.length, `${route}: <main> has only ${text.length} characters of text without JavaScript: "${text.slice(0, 120)}"`).toBeGreaterThan(MIN_MAIN_TEXT);
-    const h1 = page.locator('h1').first();
-    expect(await h1.count(), `${route}: no <h1>`).toBe(1);
-    expect(await h1.isVisible(), `${route}: the <h1> is not visible without JavaScript`).toBe(true);
-  } finally {
-    await page.close();
-  }
+  await page.goto(server.url(route), { waitUntil: 'load' });
+  const mains = page.locator('main');
+  expect(await mains.count(), `${route}: expected exactly one <main>`).toBe(1);
+  const text = (await mains.innerText()).replace(/\s+/g, ' ').trim();
+  expect(text.length, `${route}: <main> has only ${text.length} characters of text without JavaScript: "${text.slice(0, 120)}"`).toBeGreaterThan(MIN_MAIN_TEXT);
+  const h1 = page.locator('h1').first();
+  expect(await h1.count(), `${route}: no <h1>`).toBe(1);
+  expect(await h1.isVisible(), `${route}: the <h1> is not visible without JavaScript`).toBe(true);
 });

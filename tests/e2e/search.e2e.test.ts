@@ -42,8 +42,9 @@ describe.runIf(HAS_SEARCH)('search (/cari/)', () => {
     await page.goto(`${server.url('/cari/')}?q=elektro`, { waitUntil: 'load' });
     const results = page.locator('.pagefind-ui__result-link');
     await expect.poll(() => results.count(), { timeout: 10_000, message: 'no search results for "elektro"' }).toBeGreaterThan(0);
-    const first = await results.first().getAttribute('href');
-    expect(first, 'first result for "elektro"').toMatch(/\/pelatihan\/elektro\/$/);
+    const href = (await results.first().getAttribute('href')) ?? '';
+    // Resolved against the page, the link must point into the site, base path included.
+    expect(new URL(href, page.url()).pathname, 'first result for "elektro"').toBe(`${server.base}pelatihan/elektro/`);
   });
 
   it('logged no console errors', () => {
