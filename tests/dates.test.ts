@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBulan, formatPeriode, formatTanggal, isoDate, parseIsoDate } from '../src/lib/dates.ts';
+import { formatBulan, formatPeriode, formatTanggal, isoDate, labelPeriode, parseIsoDate } from '../src/lib/dates.ts';
 
 describe('parseIsoDate', () => {
   it('accepts real calendar dates', () => {
@@ -37,5 +37,16 @@ describe('formatPeriode', () => {
   });
   it('gives ISO for machines', () => {
     expect(isoDate(new Date(Date.UTC(2017, 1, 28)))).toBe('2017-02-28');
+  });
+});
+
+describe('labelPeriode', () => {
+  it('names whole months and years briefly', () => {
+    expect(labelPeriode('2024-02-01', '2024-02-29')).toBe('Februari 2024');
+    expect(labelPeriode('2023-01-01', '2023-12-31')).toBe('2023');
+  });
+  it('writes other periods out', () => {
+    expect(labelPeriode('2017-01-01', '2017-02-28')).toBe('1 Januari – 28 Februari 2017');
+    expect(labelPeriode('2024-02-01', '2024-02-28')).toBe('1–28 Februari 2024');
   });
 });

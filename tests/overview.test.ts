@@ -22,16 +22,38 @@ describe('overview', () => {
   const ov = overview(data);
 
   it('sums per year and programme exactly', () => {
-    expect(ov.years).toEqual([
-      { tahun: 2022, total: '108', byProgram: [{ program: 'JHT', nominal: '107' }, { program: 'JKP', nominal: '1' }] },
-      { tahun: 2023, total: '9007199254740993.5', byProgram: [{ program: 'JKK', nominal: '0.5' }, { program: 'JHT', nominal: '9007199254740993' }] },
+    expect(ov.years.map(({ tahun, total, byProgram, datasetIds }) => ({ tahun, total, byProgram, datasetIds }))).toEqual([
+      { tahun: 2022, total: '108', byProgram: [{ program: 'JHT', nominal: '107' }, { program: 'JKP', nominal: '1' }], datasetIds: ['a'] },
+      { tahun: 2023, total: '9007199254740993.5', byProgram: [{ program: 'JKK', nominal: '0.5' }, { program: 'JHT', nominal: '9007199254740993' }], datasetIds: ['b'] },
     ]);
   });
 
+  it('splits a year into its periods and ranks its branches', () => {
+    const y2023 = ov.years[1]!;
+    expect(y2023.periods.map((p) => [p.periodeAwal, p.periodeAkhir, p.total])).toEqual([
+      ['2023-01-01', '2023-01-28', '9007199254740993'],
+      ['2023-02-01', '2023-02-28', '0.5'],
+    ]);
+    expect(y2023.branches).toEqual([{ branch: 'Malang', total: '9007199254740993' }, { branch: 'Pasuruan', total: '0.5' }]);
+  });
+
+  it('gives each dataset its branches and periods', () => {
+    expect(ov.datasets.get('a')).toEqual({
+      branches: [{ branch: 'Pasuruan', total: '101' }, { branch: 'Malang', total: '7' }],
+      periods: [{ periodeAwal: '2022-12-01', periodeAkhir: '2022-12-28', total: '108', byProgram: [{ program: 'JHT', nominal: '107' }, { program: 'JKP', nominal: '1' }] }],
+    });
+  });
+
+  it('refuses two branch names with the same page address', () => {
+    expect(() => overview(claims([{ id: 'x', rows: [row('Kota Batu', '2023-01-01', 'JHT', '1'), row('Kota-Batu', '2023-01-01', 'JHT', '1')] }]))).toThrow(
+      /branches "Kota Batu" and "Kota-Batu" give the same page address \/transparansi\/cabang\/kota-batu\//,
+    );
+  });
+
   it('ranks branches by total and records their datasets and periods', () => {
-    expect(ov.branches.map((b) => [b.branch, b.total, b.datasetIds, b.periodeAwal, b.periodeAkhir])).toEqual([
-      ['Malang', '9007199254741000', ['b', 'a'], '2022-12-01', '2023-01-28'],
-      ['Pasuruan', '101.5', ['b', 'a'], '2022-12-01', '2023-02-28'],
+    expect(ov.branches.map((b) => [b.branch, b.slug, b.total, b.datasetIds, b.periodeAwal, b.periodeAkhir])).toEqual([
+      ['Malang', 'malang', '9007199254741000', ['b', 'a'], '2022-12-01', '2023-01-28'],
+      ['Pasuruan', 'pasuruan', '101.5', ['b', 'a'], '2022-12-01', '2023-02-28'],
     ]);
     expect(ov.branches[1]?.years.map((y) => [y.tahun, y.total])).toEqual([[2022, '101'], [2023, '0.5']]);
   });

@@ -75,7 +75,7 @@ describe('citation', () => {
     const text = kutipan({
       publisher: 'RTW Pasuruan',
       judul: 'Klaim BPJS Ketenagakerjaan',
-      cabang: 'Pasuruan',
+      cabang: ['Pasuruan'],
       periodeAwal: '2017-01-01',
       periodeAkhir: '2017-02-28',
       url: 'https://example.org/transparansi/x/',
@@ -87,6 +87,11 @@ describe('citation', () => {
     );
     expect(text).not.toContain('\n');
     expect(dataVersion('abcdef0123456789')).toBe('abcdef012345');
+  });
+  it('names up to three branches and counts more', () => {
+    const base = { publisher: 'P', judul: 'J', periodeAwal: '2023-01-01', periodeAkhir: '2023-12-31', url: 'u', sha256: 'ab', diakses: '2026-11-28' };
+    expect(kutipan({ ...base, cabang: ['A', 'B'] })).toContain('J: Kantor Cabang A dan B, 1 Januari – 31 Desember 2023');
+    expect(kutipan({ ...base, cabang: ['A', 'B', 'C', 'D'] })).toContain('J: 4 kantor cabang, ');
   });
 });
 

@@ -58,3 +58,20 @@ export function formatPeriode(awal: Date | string, akhir: Date | string): string
 export function isoDate(value: Date | string): string {
   return asDate(value).toISOString().slice(0, 10);
 }
+
+/**
+ * A period as a short label: a whole calendar month is `Januari 2023`, a whole year is
+ * `2023`, anything else is written out (`1 Januari – 28 Februari 2017`).
+ */
+export function labelPeriode(awal: Date | string, akhir: Date | string): string {
+  const a = asDate(awal);
+  const b = asDate(akhir);
+  const nextDay = new Date(b.getTime() + 86_400_000);
+  const startsMonth = a.getUTCDate() === 1;
+  const endsMonth = nextDay.getUTCDate() === 1;
+  if (startsMonth && endsMonth && a.getUTCFullYear() === b.getUTCFullYear()) {
+    if (a.getUTCMonth() === b.getUTCMonth()) return formatBulan(a);
+    if (a.getUTCMonth() === 0 && b.getUTCMonth() === 11) return String(a.getUTCFullYear());
+  }
+  return formatPeriode(a, b);
+}

@@ -129,7 +129,8 @@ export function trendChart(figures: readonly PeriodProgramFigure[], judul: strin
 export interface CitationInput {
   publisher: string;
   judul: string;
-  cabang: string;
+  /** Branch names; more than three are counted rather than listed. */
+  cabang: readonly string[];
   periodeAwal: string;
   periodeAkhir: string;
   url: string;
@@ -144,7 +145,11 @@ export function dataVersion(sha256: string): string {
 
 /** A ready one-line citation in Indonesian. */
 export function kutipan(c: CitationInput): string {
-  return `${c.publisher}. (${c.diakses.slice(0, 4)}). ${c.judul}: Kantor Cabang ${c.cabang}, ${formatPeriode(c.periodeAwal, c.periodeAkhir)} [data]. ${c.url} (versi data sha256:${dataVersion(c.sha256)}, diakses ${formatTanggal(c.diakses)}).`;
+  const cabang =
+    c.cabang.length > 3
+      ? `${c.cabang.length} kantor cabang`
+      : `Kantor Cabang ${c.cabang.length > 1 ? `${c.cabang.slice(0, -1).join(', ')} dan ${c.cabang[c.cabang.length - 1]}` : (c.cabang[0] ?? '')}`;
+  return `${c.publisher}. (${c.diakses.slice(0, 4)}). ${c.judul}: ${cabang}, ${formatPeriode(c.periodeAwal, c.periodeAkhir)} [data]. ${c.url} (versi data sha256:${dataVersion(c.sha256)}, diakses ${formatTanggal(c.diakses)}).`;
 }
 
 /**
