@@ -1,0 +1,461 @@
+/**
+ * node scripts/generate-national.ts [--out DIR] [--seed N] [--years 10] [--branches 300] [--last-year 2024]
+ *
+ * Generates a SYNTHETIC national claims data set in the project's data contract
+ * (data/klaim/README.md), for load tests and benchmarks only — never real data,
+ * never written into the repository's data/ folder (refused).
+ *
+ * DIR plays the role of a `data/` folder: files go to DIR/klaim/. Without --out, DIR is
+ * a new folder `<os.tmpdir()>/national-XXXXXX/data`, so `node scripts/check-data.ts`
+ * run from its parent checks it. The only line on stdout is DIR; a summary goes to stderr.
+ *
+ * Shape: one dataset per calendar year (`nasional-YYYY.csv` + `.meta.yaml`, years
+ * last-year-years+1 .. last-year), one row per branch × month × programme. Branch names are
+ * plausible "Kantor Cabang" place names (real regency/city names, some with districts or a
+ * regency in parentheses), not the real office list; "Pasuruan" is never used, so the real
+ * Pasuruan 2017 dataset can sit beside the output without overlapping periods.
+ * Magnitudes: about Rp200 miliar a year for an average branch (≈ Rp60 triliun nationally
+ * for 300 branches in 2024, DOMAIN.md), log-normal branch sizes (metropolitan offices
+ * larger), ~7 % growth a year, monthly seasonality and noise; JHT ≈ 80 %, then JP, JKK, JKM,
+ * JKP (JKP only from 2022; JP ramps up from its 2015 start). Amounts are whole rupiah, ~8 %
+ * with sen; jumlah_kasus is derived from an average claim size per programme and left empty
+ * (unknown) for ~3 % of rows. Each year's metadata states a reported total equal to the sum
+ * of its rows, except for 1–3 years (by size) where it differs, so reconciliation warnings
+ * appear.
+ *
+ * Deterministic: a seeded mulberry32 PRNG and no clock; the same arguments give
+ * byte-identical files.
+ */
+import { mkdirSync, mkdtempSync, realpathSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** The repository this script belongs to (its `data/` is off limits). */
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface NationalOptions {
+  /** The folder playing `data/`: files are written to `<out>/klaim/`. */
+  out: string;
+  seed: number;
+  years: number;
+  branches: number;
+  lastYear: number;
+}
+
+export interface NationalDataset {
+  id: string;
+  year: number;
+  csvPath: string;
+  metaPath: string;
+  rows: number;
+  /** Exact sum of nominal_rp, as a plain decimal string. */
+  computedTotal: string;
+  /** reported_total written to the metadata. */
+  reportedTotal: string;
+}
+
+export interface NationalResult {
+  dir: string;
+  branches: string[];
+  datasets: NationalDataset[];
+  rows: number;
+}
+
+// ---------------------------------------------------------------------------------------
+// Branch names
+
+/**
+ * Plausible branch office names, built from real regency and city names (with a district for
+ * cities that have several offices). The first ones are deliberately varied (spaces,
+ * parentheses, a hyphen) so small runs exercise them too. "Pasuruan" is not in the list.
+ */
+const BRANCH_NAMES: readonly string[] = [
+  'Jakarta Gatot Subroto', 'Bekasi Cikarang', 'Surabaya Rungkut', 'Pangkalan Bun (Kotawaringin Barat)', 'Sidoarjo',
+  'Bandung Soekarno-Hatta', 'Medan Kota', 'Tanjung Selor (Bulungan)', 'Makassar Kota', 'Probolinggo',
+  // DKI Jakarta
+  'Jakarta Cilandak', 'Jakarta Kebon Sirih', 'Jakarta Salemba', 'Jakarta Menara Jamsostek', 'Jakarta Sudirman',
+  'Jakarta Rawamangun', 'Jakarta Pulogadung', 'Jakarta Kelapa Gading', 'Jakarta Cengkareng', 'Jakarta Grogol',
+  'Jakarta Mangga Dua', 'Jakarta Tanjung Priok', 'Jakarta Ciracas', 'Jakarta Cempaka Putih', 'Jakarta Kuningan',
+  'Jakarta Pluit', 'Jakarta Marunda', 'Jakarta Kramat Jati', 'Jakarta Kebayoran Baru',
+  // Banten
+  'Serang', 'Cilegon', 'Pandeglang', 'Rangkasbitung', 'Tangerang Cikokol', 'Tangerang Batuceper', 'Tangerang Cimone',
+  'Tangerang Cikupa', 'Tangerang Selatan Serpong', 'Tangerang Selatan Ciputat', 'Balaraja',
+  // Jawa Barat
+  'Bandung Suci', 'Bandung Lodaya', 'Cimahi', 'Padalarang (Bandung Barat)', 'Soreang', 'Majalaya', 'Bekasi Kota',
+  'Bekasi Cibitung', 'Bogor Kota', 'Bogor Cileungsi', 'Bogor Cibinong', 'Depok', 'Karawang', 'Purwakarta', 'Subang',
+  'Sumedang', 'Garut', 'Tasikmalaya', 'Ciamis', 'Banjar', 'Cirebon', 'Kuningan', 'Majalengka', 'Indramayu',
+  'Sukabumi', 'Cianjur',
+  // Jawa Tengah and DI Yogyakarta
+  'Semarang Majapahit', 'Semarang Pemuda', 'Ungaran', 'Kendal', 'Demak', 'Kudus', 'Jepara', 'Pati', 'Rembang',
+  'Blora', 'Purwodadi (Grobogan)', 'Salatiga', 'Boyolali', 'Klaten', 'Surakarta', 'Sukoharjo', 'Karanganyar',
+  'Sragen', 'Wonogiri', 'Magelang', 'Temanggung', 'Wonosobo', 'Purworejo', 'Kebumen', 'Banjarnegara',
+  'Purbalingga', 'Purwokerto', 'Cilacap', 'Tegal', 'Brebes', 'Pemalang', 'Pekalongan', 'Batang', 'Yogyakarta',
+  'Sleman', 'Bantul', 'Wonosari', 'Wates',
+  // Jawa Timur
+  'Surabaya Darmo', 'Surabaya Tanjung Perak', 'Surabaya Karimunjawa', 'Gresik', 'Mojokerto', 'Jombang', 'Lamongan',
+  'Tuban', 'Bojonegoro', 'Ngawi', 'Madiun', 'Magetan', 'Ponorogo', 'Pacitan', 'Trenggalek', 'Tulungagung', 'Blitar',
+  'Kediri', 'Nganjuk', 'Malang Kota', 'Malang Kepanjen', 'Batu', 'Lumajang', 'Jember', 'Bondowoso', 'Situbondo',
+  'Banyuwangi', 'Bangkalan', 'Sampang', 'Pamekasan', 'Sumenep',
+  // Aceh and Sumatera Utara
+  'Banda Aceh', 'Lhokseumawe', 'Langsa', 'Meulaboh', 'Takengon', 'Sigli', 'Bireuen', 'Kutacane', 'Tapaktuan',
+  'Sabang', 'Blangpidie', 'Medan Utara', 'Medan Belawan', 'Binjai', 'Tebing Tinggi', 'Pematang Siantar', 'Kisaran',
+  'Rantau Prapat', 'Padang Sidempuan', 'Sibolga', 'Tanjung Balai', 'Lubuk Pakam', 'Kabanjahe', 'Gunung Sitoli',
+  'Tarutung', 'Balige', 'Sidikalang', 'Stabat',
+  // Sumatera Barat, Riau, Kepulauan Riau
+  'Padang', 'Bukittinggi', 'Solok', 'Payakumbuh', 'Pariaman', 'Sawahlunto', 'Padang Panjang', 'Lubuk Sikaping',
+  'Dharmasraya', 'Painan', 'Pekanbaru Kota', 'Pekanbaru Panam', 'Dumai', 'Duri', 'Bengkalis', 'Rengat',
+  'Tembilahan', 'Bangkinang', 'Pangkalan Kerinci', 'Siak Sri Indrapura', 'Ujung Batu', 'Bagan Siapiapi',
+  'Batam Nagoya', 'Batam Sekupang', 'Batam Muka Kuning', 'Tanjung Pinang', 'Tanjung Balai Karimun', 'Natuna',
+  // Jambi, Sumatera Selatan, Bengkulu, Bangka Belitung, Lampung
+  'Jambi', 'Muara Bungo', 'Kuala Tungkal', 'Sarolangun', 'Muara Bulian', 'Sungai Penuh', 'Palembang Kota',
+  'Palembang Sungai Buah', 'Prabumulih', 'Lubuk Linggau', 'Lahat', 'Baturaja', 'Kayu Agung', 'Sekayu',
+  'Muara Enim', 'Pagar Alam', 'Bengkulu', 'Curup', 'Manna', 'Argamakmur', 'Pangkal Pinang', 'Tanjung Pandan',
+  'Sungailiat', 'Muntok', 'Bandar Lampung Kota', 'Bandar Lampung Panjang', 'Metro', 'Kotabumi', 'Kalianda',
+  'Pringsewu', 'Menggala', 'Liwa', 'Kota Agung',
+  // Bali and Nusa Tenggara
+  'Denpasar', 'Badung', 'Gianyar', 'Tabanan', 'Singaraja', 'Klungkung', 'Negara (Jembrana)', 'Amlapura (Karangasem)',
+  'Mataram', 'Praya', 'Selong', 'Sumbawa Besar', 'Bima', 'Dompu', 'Kupang', 'Atambua', 'Soe', 'Kefamenanu', 'Ende',
+  'Maumere', 'Larantuka', 'Ruteng (Manggarai)', 'Labuan Bajo', 'Waingapu (Sumba Timur)',
+  // Kalimantan
+  'Pontianak', 'Singkawang', 'Ketapang', 'Sintang', 'Sanggau', 'Putussibau', 'Mempawah', 'Palangka Raya', 'Sampit',
+  'Muara Teweh (Barito Utara)', 'Kuala Kapuas', 'Buntok', 'Banjarmasin', 'Banjarbaru', 'Martapura', 'Kotabaru',
+  'Batulicin', 'Tanjung (Tabalong)', 'Barabai', 'Kandangan', 'Pelaihari', 'Samarinda Kota', 'Samarinda Seberang',
+  'Balikpapan', 'Bontang', 'Sangatta (Kutai Timur)', 'Tenggarong (Kutai Kartanegara)', 'Tanah Grogot', 'Penajam',
+  'Tarakan', 'Nunukan', 'Malinau', 'Tanjung Redeb (Berau)',
+  // Sulawesi
+  'Sungguminasa (Gowa)', 'Maros', 'Pangkajene', 'Parepare', 'Palopo', 'Watampone', 'Bulukumba', 'Sinjai',
+  'Sidenreng Rappang', 'Pinrang', 'Sengkang (Wajo)', 'Malili (Luwu Timur)', 'Bantaeng', 'Jeneponto', 'Takalar',
+  'Barru', 'Enrekang', 'Makale (Tana Toraja)', 'Kendari', 'Kolaka', 'Baubau', 'Raha', 'Unaaha', 'Palu', 'Luwuk',
+  'Poso', 'Tolitoli', 'Bungku (Morowali)', 'Parigi', 'Gorontalo', 'Marisa', 'Limboto', 'Manado', 'Bitung',
+  'Tomohon', 'Kotamobagu', 'Tondano', 'Mamuju', 'Polewali', 'Majene',
+  // Maluku and Papua
+  'Ambon', 'Tual', 'Masohi', 'Saumlaki', 'Ternate', 'Tobelo', 'Sofifi', 'Jayapura', 'Sentani', 'Merauke', 'Timika',
+  'Biak', 'Nabire', 'Wamena', 'Sorong', 'Manokwari', 'Fakfak', 'Serui',
+];
+
+/** Offices in large industrial/metropolitan areas get larger expected sizes. */
+const METRO = /^(Jakarta|Bekasi|Tangerang|Surabaya|Bandung|Medan|Semarang|Batam|Bogor|Makassar|Palembang|Pekanbaru|Balikpapan|Samarinda|Sidoarjo|Gresik|Karawang|Cilegon|Depok)\b/;
+
+/** Same rule as the site's branch page slugs (src/lib/overview.ts branchSlug). */
+function slugOf(name: string): string {
+  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+/** The first `n` branch names; beyond the list, numbered "Perintis" offices. Unique names and slugs. */
+export function branchNames(n: number): string[] {
+  const names = BRANCH_NAMES.slice(0, n);
+  for (let i = names.length; i < n; i++) names.push(`Perintis ${i - BRANCH_NAMES.length + 1}`);
+  const slugs = new Map<string, string>();
+  for (const name of names) {
+    if (name === 'Pasuruan') throw new Error('internal: "Pasuruan" must not be generated (it would overlap the real dataset)');
+    if (/[",\r\n]/.test(name)) throw new Error(`internal: branch name needs CSV quoting: ${name}`);
+    const slug = slugOf(name);
+    const other = slugs.get(slug);
+    if (other !== undefined) throw new Error(`internal: branch names "${other}" and "${name}" share the slug ${slug}`);
+    slugs.set(slug, name);
+  }
+  return names;
+}
+
+// ---------------------------------------------------------------------------------------
+// Randomness
+
+/** mulberry32: a small, fast, seedable 32-bit PRNG; returns floats in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Standard normal variate (Box–Muller, one value per call). */
+function normal(rand: () => number): number {
+  const u = 1 - rand(); // (0, 1]
+  const v = rand();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+// ---------------------------------------------------------------------------------------
+// Model
+
+const PROGRAMS = ['JKK', 'JKM', 'JHT', 'JP', 'JKP'] as const;
+type Program = (typeof PROGRAMS)[number];
+
+/** Share of a branch's yearly claims by programme (before per-branch jitter and ramps). */
+const BASE_SHARE: Record<Program, number> = { JKK: 0.065, JKM: 0.045, JHT: 0.8, JP: 0.075, JKP: 0.015 };
+/** First year with JKP rows (the programme began paying in 2022; the validator rejects it before 2021). */
+const JKP_FIRST_YEAR = 2022;
+/** Mean yearly claims of an average branch in 2024, rupiah (≈ Rp60,72 triliun / 300 branches). */
+const BRANCH_MEAN_2024 = 60.72e12 / 300;
+const GROWTH = 1.07;
+/** Relative month weights (sum 12): more JHT claims after Lebaran and at the year's end. */
+const MONTH_WEIGHT = [0.94, 0.9, 1.0, 0.98, 1.04, 1.08, 1.02, 1.0, 0.97, 1.0, 1.01, 1.06];
+
+/** Average paid per case, rupiah (JKM: death benefit raised in 2019). */
+function perCase(p: Program, year: number): number {
+  switch (p) {
+    case 'JHT': return 11e6 * Math.pow(1.04, year - 2019);
+    case 'JKK': return 9e6 * Math.pow(1.03, year - 2019);
+    case 'JKM': return year >= 2020 ? 42e6 : 24e6;
+    case 'JP': return 2.6e6 * Math.pow(1.05, year - 2019);
+    case 'JKP': return 4.5e6;
+  }
+}
+
+/** Multiplier for programmes that were still growing into their size. */
+function ramp(p: Program, year: number): number {
+  if (p === 'JKP') return year < JKP_FIRST_YEAR ? 0 : Math.min(1, 0.45 + 0.3 * (year - JKP_FIRST_YEAR));
+  if (p === 'JP') return Math.min(1, 0.3 + 0.09 * (year - 2015)); // JP started in July 2015
+  return 1;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+function lastDay(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate(); // month is 1-based: day 0 of the next month
+}
+
+/** sen (bigint) → plain decimal string with 0 or 2 decimals. */
+function senToPlain(sen: bigint): string {
+  const whole = sen / 100n;
+  const frac = sen % 100n;
+  return frac === 0n ? whole.toString() : `${whole}.${frac.toString().padStart(2, '0')}`;
+}
+
+/** YAML double-quoted scalar (JSON strings are valid YAML). */
+const q = (s: string): string => JSON.stringify(s);
+
+function formatRupiah(sen: bigint): string {
+  const whole = (sen / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const frac = sen % 100n;
+  return `Rp${whole}${frac === 0n ? '' : `,${frac.toString().padStart(2, '0')}`}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Safety: never the repository's data/
+
+function realpathLoose(p: string): string {
+  // realpath of the nearest existing ancestor, plus the rest (the folder may not exist yet).
+  let head = resolve(p);
+  const rest: string[] = [];
+  while (!existsSync(head)) {
+    const parent = dirname(head);
+    if (parent === head) break;
+    rest.unshift(head.slice(parent.length).replace(/^[\\/]/, ''));
+    head = parent;
+  }
+  return join(existsSync(head) ? realpathSync(head) : head, ...rest);
+}
+
+/** True when `out` is the repository's data folder or inside it (symlinks resolved). */
+export function isInsideRepoData(out: string, repoRoot = REPO_ROOT): boolean {
+  const data = realpathLoose(join(repoRoot, 'data'));
+  const target = realpathLoose(out);
+  const rel = relative(data, target);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep)[0] !== '..');
+}
+
+// ---------------------------------------------------------------------------------------
+// Generation
+
+export function generateNational(opts: NationalOptions): NationalResult {
+  if (isInsideRepoData(opts.out)) {
+    throw new RefusalError(`refusing to write into ${realpathLoose(opts.out)}: it is (inside) the repository's data/ folder, which holds only real, sourced data. Choose another --out folder (default: a new temporary folder).`);
+  }
+  const dir = resolve(opts.out);
+  const klaim = join(dir, 'klaim');
+  mkdirSync(klaim, { recursive: true });
+
+  const names = branchNames(opts.branches);
+  const firstYear = opts.lastYear - opts.years + 1;
+
+  // Branch parameters come from their own stream, so they do not depend on --years.
+  const rb = mulberry32(opts.seed ^ 0x9e3779b9);
+  const branches = names.map((name) => {
+    const size = Math.exp(0.7 * normal(rb)) * (METRO.test(name) ? 3 : 1);
+    const share = {} as Record<Program, number>;
+    for (const p of PROGRAMS) share[p] = BASE_SHARE[p] * Math.exp(0.18 * normal(rb));
+    const trend = 1 + 0.02 * normal(rb); // branch-specific growth deviation per year
+    return { name, size, share, trend };
+  });
+  const meanSize = branches.reduce((s, b) => s + b.size, 0) / branches.length;
+
+  // Years whose reported total differs from the sum of the rows.
+  const rd = mulberry32(opts.seed ^ 0x85ebca6b);
+  const nDiff = opts.years >= 8 ? 3 : opts.years >= 3 ? 2 : 1;
+  const pool = Array.from({ length: opts.years }, (_, i) => firstYear + i);
+  const differing = new Map<number, number>(); // year → kind (0: rounded to miliar, 1: typing difference)
+  for (let k = 0; k < nDiff && pool.length > 0; k++) {
+    const i = Math.floor(rd() * pool.length);
+    differing.set(pool.splice(i, 1)[0]!, k % 2);
+  }
+
+  const datasets: NationalDataset[] = [];
+  let totalRows = 0;
+  for (let year = firstYear; year <= opts.lastYear; year++) {
+    // One stream per year: a year's file depends only on (seed, year, branches).
+    const r = mulberry32((opts.seed * 2654435761 + year * 40503) >>> 0);
+    const national = Math.pow(GROWTH, year - 2024) * (1 + 0.02 * normal(r));
+    const programs = PROGRAMS.filter((p) => ramp(p, year) > 0);
+    const yearBranch = branches.map((b) => {
+      const weights = programs.map((p) => b.share[p] * ramp(p, year));
+      const sum = weights.reduce((s, w) => s + w, 0);
+      const yearly = BRANCH_MEAN_2024 * (b.size / meanSize) * national * Math.pow(b.trend, year - 2024) * Math.exp(0.05 * normal(r));
+      return { name: b.name, byProgram: programs.map((_, i) => (yearly * weights[i]!) / sum) };
+    });
+
+    const lines: string[] = ['kantor_cabang,periode_awal,periode_akhir,program,jumlah_kasus,nominal_rp'];
+    let totalSen = 0n;
+    for (let month = 1; month <= 12; month++) {
+      const awal = `${year}-${pad2(month)}-01`;
+      const akhir = `${year}-${pad2(month)}-${pad2(lastDay(year, month))}`;
+      const mw = MONTH_WEIGHT[month - 1]! / 12;
+      for (const b of yearBranch) {
+        for (let i = 0; i < programs.length; i++) {
+          const p = programs[i]!;
+          const noise = Math.exp(0.14 * normal(r));
+          const rupiah = Math.max(250_000, Math.round(b.byProgram[i]! * mw * noise));
+          let sen = BigInt(rupiah) * 100n;
+          const u = r();
+          if (u < 0.03) sen += 50n;
+          else if (u < 0.08) sen += BigInt(1 + Math.floor(r() * 99));
+          const amount = Number(sen / 100n);
+          const cases = r() < 0.03 ? '' : String(Math.max(1, Math.round(amount / (perCase(p, year) * Math.exp(0.2 * normal(r))))));
+          lines.push(`${b.name},${awal},${akhir},${p},${cases},${senToPlain(sen)}`);
+          totalSen += sen;
+        }
+      }
+    }
+    const rows = lines.length - 1;
+    const id = `nasional-${year}`;
+    const csvPath = join(klaim, `${id}.csv`);
+    writeFileSync(csvPath, lines.join('\n') + '\n');
+
+    const kind = differing.get(year);
+    let reportedSen = totalSen;
+    let diffNote = 'Total yang "dilaporkan" sama dengan jumlah seluruh baris.';
+    if (kind === 0) {
+      const miliar = 100n * 1_000_000_000n;
+      reportedSen = ((totalSen + miliar / 2n) / miliar) * miliar;
+      if (reportedSen === totalSen) reportedSen += miliar;
+      diffNote = 'Total yang "dilaporkan" sengaja dibulatkan ke miliar rupiah terdekat sehingga berbeda dari jumlah baris, untuk menguji peringatan rekonsiliasi.';
+    } else if (kind === 1) {
+      const delta = BigInt(1 + Math.floor(rd() * 9_000)) * 100_000n * 100n; // Rp100.000 .. Rp900 juta
+      reportedSen = rd() < 0.5 ? totalSen + delta : totalSen - delta;
+      diffNote = `Total yang "dilaporkan" sengaja berbeda ${formatRupiah(delta)} dari jumlah baris (meniru salah ketik di sumber), untuk menguji peringatan rekonsiliasi.`;
+    }
+    const meta = [
+      `# SYNTHETIC test data generated by scripts/generate-national.ts (seed ${opts.seed}); not real figures, never publish.`,
+      `# Field reference: src/lib/claims/meta.ts`,
+      `id: ${id}`,
+      `title: ${q(`DATA SINTETIS (uji beban): klaim BPJS Ketenagakerjaan per kantor cabang, Januari – Desember ${year}`)}`,
+      `description: ${q(`Data sintetis untuk uji beban, BUKAN data nyata: ${names.length} kantor cabang × 12 bulan × ${programs.length} program, dibangkitkan secara deterministik (seed ${opts.seed}). Nama kantor cabang hanya meniru nama daerah.`)}`,
+      'branches:',
+      ...names.map((n) => `  - ${q(n)}`),
+      'period:',
+      `  start: ${year}-01-01`,
+      `  end: ${year}-12-31`,
+      'source:',
+      `  publisher: ${q('Data sintetis (uji beban)')}`,
+      `  headline: ${q(`Data sintetis nasional ${year}, dibangkitkan oleh scripts/generate-national.ts`)}`,
+      '  url: null',
+      '  published: null',
+      `  note: ${q('Tidak ada sumber nyata: semua angka dibangkitkan oleh program dengan bilangan acak berbenih, hanya untuk menguji kinerja situs.')}`,
+      `reported_total: ${q(senToPlain(reportedSen))}`,
+      'licence:',
+      '  id: CC-BY-4.0',
+      `  note: ${q('Data sintetis untuk pengujian; tidak untuk diterbitkan atau dikutip.')}`,
+      `notes: ${q(`Data uji sintetis, bukan data BPJS Ketenagakerjaan. ${diffNote}`)}`,
+      'last_reviewed: 2026-01-01',
+      '',
+    ].join('\n');
+    const metaPath = join(klaim, `${id}.meta.yaml`);
+    writeFileSync(metaPath, meta);
+    datasets.push({ id, year, csvPath, metaPath, rows, computedTotal: senToPlain(totalSen), reportedTotal: senToPlain(reportedSen) });
+    totalRows += rows;
+  }
+  return { dir, branches: names, datasets, rows: totalRows };
+}
+
+export class RefusalError extends Error {}
+
+// ---------------------------------------------------------------------------------------
+// Command line
+
+const USAGE = 'usage: node scripts/generate-national.ts [--out DIR] [--seed N] [--years 10] [--branches 300] [--last-year 2024]';
+
+function parseArgs(argv: string[]): NationalOptions {
+  const opts = { out: '', seed: 1, years: 10, branches: 300, lastYear: 2024 };
+  const args = argv.filter((a) => a !== '--');
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = (): string => {
+      const v = inline ?? args[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    const int = (min: number, max: number): number => {
+      const v = value();
+      if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${v}"`);
+      return Number(v);
+    };
+    switch (flag) {
+      case '--out': opts.out = value(); break;
+      case '--seed': opts.seed = int(0, 0xffffffff); break;
+      case '--years': opts.years = int(1, 50); break;
+      case '--branches': opts.branches = int(1, 5000); break;
+      case '--last-year': opts.lastYear = int(2015, 2100); break;
+      case '--help': case '-h': throw new UsageError('');
+      default: throw new UsageError(`unknown argument "${a}"`);
+    }
+  }
+  if (opts.lastYear - opts.years + 1 < 1977) throw new UsageError('--years reaches before 1977, which the data contract does not accept');
+  return opts;
+}
+
+class UsageError extends Error {}
+
+function main(argv: string[]): number {
+  let opts: NationalOptions;
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      if (e.message) process.stderr.write(`error: ${e.message}\n`);
+      process.stderr.write(USAGE + '\n');
+      return 2;
+    }
+    throw e;
+  }
+  if (opts.out === '') opts.out = join(mkdtempSync(join(tmpdir(), 'national-')), 'data');
+  try {
+    const t0 = performance.now();
+    const res = generateNational(opts);
+    const ms = performance.now() - t0;
+    process.stderr.write(
+      `generated ${res.rows.toLocaleString('en')} rows in ${res.datasets.length} datasets (${res.branches.length} branches, ` +
+        `${res.datasets[0]?.year}–${res.datasets.at(-1)?.year}, seed ${opts.seed}) in ${(ms / 1000).toFixed(1)} s into ${join(res.dir, 'klaim')}/; ` +
+        `reported totals differ in ${res.datasets.filter((d) => d.reportedTotal !== d.computedTotal).map((d) => d.year).join(', ')}\n`,
+    );
+    process.stdout.write(res.dir + '\n');
+    return 0;
+  } catch (e) {
+    if (e instanceof RefusalError) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.exitCode = main(process.argv.slice(2));
+}
