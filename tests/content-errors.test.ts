@@ -2,32 +2,23 @@
  * Breaking a content entry's frontmatter must stop the build with a message that names the
  * file and the field. Runs the real checks on a temporary copy of the project.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { copyProject, runNode } from './helpers/project.ts';
 
-const root = process.cwd();
 const copies: string[] = [];
 
 /** A copy of the project's sources (node_modules linked) with one file's text changed. */
 function brokenCopy(file: string, change: (text: string) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rtw-content-'));
+  const dir = copyProject('rtw-content-');
   copies.push(dir);
-  for (const entry of ['src', 'content', 'data', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-    cpSync(join(root, entry), join(dir, entry), { recursive: true });
-  }
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   const path = join(dir, file);
   writeFileSync(path, change(readFileSync(path, 'utf8')));
   return dir;
 }
 
-function run(dir: string, args: string[]) {
-  const r = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-  return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
-}
+const run = (dir: string, args: string[]) => runNode(args, { cwd: dir });
 
 afterAll(() => {
   for (const dir of copies) rmSync(dir, { recursive: true, force: true });

@@ -3,13 +3,13 @@
  * again (Astro + Pagefind) into a temporary folder and compares a sha256 manifest of every
  * file with dist/ from `npm run build`.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assertDist, DIST } from './e2e/site.ts';
+import { astroBuild, mustRun } from './helpers/project.ts';
 
 function manifest(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -27,12 +27,8 @@ afterAll(() => rmSync(again, { recursive: true, force: true }));
 describe('reproducible builds', () => {
   it('a second clean build is byte-identical to dist/', () => {
     assertDist();
-    const run = (args: string[]) => {
-      const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-      if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
-    };
-    run(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', again]);
-    run(['scripts/search-index.ts', again]);
+    astroBuild({ outDir: again });
+    mustRun(['scripts/search-index.ts', again]);
     const first = manifest(DIST);
     const second = manifest(again);
     expect(Object.keys(second)).toEqual(Object.keys(first));

@@ -3,15 +3,13 @@
  * built into a temporary copy of the site; it must appear escaped everywhere: HTML, JSON-LD,
  * chart data and downloads, and a real browser must run none of it.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { astroBuild, copyProject, ROOT } from './helpers/project.ts';
 
-const ROOT = process.cwd();
 const EVIL = '<img src=x onerror=alert(1)>';
-const work = mkdtempSync(path.join(tmpdir(), 'rtw-xss-'));
+const work = copyProject('rtw-xss-');
 const dist = path.join(work, 'dist');
 
 function htmlFiles(dir: string): string[] {
@@ -26,17 +24,12 @@ function markupOnly(html: string): string {
 }
 
 beforeAll(() => {
-  for (const entry of ['src', 'content', 'data', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-    cpSync(path.join(ROOT, entry), path.join(work, entry), { recursive: true });
-  }
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(work, 'node_modules'), 'dir');
   rmSync(path.join(work, 'data', 'klaim'), { recursive: true });
   mkdirSync(path.join(work, 'data', 'klaim'));
   for (const f of ['xss-2023-01.csv', 'xss-2023-01.meta.yaml']) {
     cpSync(path.join(ROOT, 'tests/fixtures/xss', f), path.join(work, 'data', 'klaim', f));
   }
-  const r = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { cwd: work, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-  if (r.status !== 0) throw new Error(`fixture build failed:\n${r.stdout}\n${r.stderr}`);
+  astroBuild({ cwd: work });
 }, 180_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -1,0 +1,63 @@
+/**
+ * The site works under a base path (as on GitHub Pages: https://owner.github.io/repo/):
+ * built with BASE_PATH=/rtw-pasuruan/ into a temporary folder, every root-relative link and
+ * asset carries the prefix, and in a real browser pages, assets, search and downloads load.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { astroBuild, mustRun } from './helpers/project.ts';
+
+const BASE = '/rtw-pasuruan/';
+const out = mkdtempSync(path.join(tmpdir(), 'rtw-base-'));
+
+beforeAll(() => {
+  const env = { BASE_PATH: BASE, SITE_URL: 'https://example.org' };
+  astroBuild({ outDir: out, env });
+  mustRun(['scripts/search-index.ts', out], { env });
+}, 180_000);
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe(`built under ${BASE}`, () => {
+  it('every root-relative href and src starts with the base path', () => {
+    const bad: string[] = [];
+    for (const e of readdirSync(out, { recursive: true, withFileTypes: true })) {
+      if (!e.isFile() || !e.name.endsWith('.html')) continue;
+      const file = path.join(e.parentPath, e.name);
+      for (const m of readFileSync(file, 'utf8').matchAll(/\s(?:href|src|action)="(\/[^"]*)"/g)) {
+        const url = m[1] ?? '';
+        if (!url.startsWith('//') && !url.startsWith(BASE)) bad.push(`${path.relative(out, file)}: ${url}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('pages, assets, the chart, search and downloads load in a browser', async () => {
+    process.env['DIST_DIR'] = out;
+    const { launchBrowser, serveDist } = await import('./e2e/site.ts');
+    const server = await serveDist({ base: BASE });
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage();
+      const failed: string[] = [];
+      page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+      page.on('requestfailed', (r) => failed.push(`failed ${r.url()}`));
+      await page.goto(server.url('/transparansi/pasuruan-2017-01-02/'), { waitUntil: 'networkidle' });
+      expect(await page.locator('figure.grafik canvas').count()).toBe(1);
+      const csv = await page.locator('a[download]').first().getAttribute('href');
+      expect(csv).toBe(`${BASE}data/pasuruan-2017-01-02.csv`);
+      const response = await page.request.get(`${server.origin}${csv}`);
+      expect(response.status()).toBe(200);
+      expect(await response.text()).toMatch(/^kantor_cabang,periode_awal/);
+      await page.goto(`${server.url('/cari/')}?q=elektro`, { waitUntil: 'load' });
+      const first = page.locator('.pagefind-ui__result-link').first();
+      await first.waitFor({ timeout: 10_000 });
+      expect(new URL((await first.getAttribute('href')) ?? '', page.url()).pathname).toBe(`${BASE}pelatihan/elektro/`);
+      expect(failed).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 60_000);
+});
