@@ -23,8 +23,11 @@ const REQUIRED_PAGES = [
   '/404.html',
 ];
 
-/** Pages that are not content pages (not found, search) and so need no "Sumber" section. */
-const NO_SOURCES_NEEDED = new Set(['/404.html', '/cari/']);
+/**
+ * Pages that need no "Sumber" section: not found, search, and the lists of news and training,
+ * whose every entry links to a page that shows its sources.
+ */
+const NO_SOURCES_NEEDED = new Set(['/404.html', '/cari/', '/berita/', '/pelatihan/']);
 
 const pages = existsSync(DIST) ? listPages() : [];
 

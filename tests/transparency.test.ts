@@ -10,6 +10,7 @@ import {
   programChart,
   programRows,
   ringkasanGrafik,
+  sumberData,
   trendChart,
 } from '../src/lib/transparency.ts';
 
@@ -135,5 +136,21 @@ describe('adaSelisih', () => {
     expect(adaSelisih({ reported: '2', computed: '1', difference: '1' })).toBe(true);
     expect(adaSelisih({ reported: '1', computed: '1', difference: '0.00' })).toBe(false);
     expect(adaSelisih({ reported: null, computed: '1', difference: null })).toBe(false);
+  });
+});
+
+describe('sumberData', () => {
+  it('lists each source once with the latest review date', () => {
+    const src = { publisher: 'Antara Jatim', headline: 'H', url: 'https://x.test/a', published: null };
+    const r = sumberData([
+      { meta: { source: src, lastReviewed: '2026-01-01' } },
+      { meta: { source: { ...src }, lastReviewed: '2026-11-28' } },
+      { meta: { source: { publisher: 'P', headline: 'G', url: null, published: '2017-03-02' }, lastReviewed: '2025-01-01' } },
+    ]);
+    expect(r.sumber).toEqual([
+      { judul: 'H', penerbit: 'Antara Jatim', url: 'https://x.test/a' },
+      { judul: 'G', penerbit: 'P', tanggal: new Date('2017-03-02T00:00:00Z') },
+    ]);
+    expect(r.terakhirDitinjau.toISOString().slice(0, 10)).toBe('2026-11-28');
   });
 });

@@ -231,3 +231,28 @@ export function penjelasanRekonsiliasi(rec: Reconciliation, jumlahProgram: numbe
 export function adaSelisih(rec: Reconciliation): boolean {
   return rec.difference !== null && decimalToSen(rec.difference) !== 0n;
 }
+
+export interface DataSource {
+  publisher: string;
+  headline: string;
+  url: string | null;
+  published: string | null;
+}
+
+/** The distinct sources of some datasets, as the Sumber component lists them. */
+export function sumberData(
+  datasets: readonly { meta: { source: DataSource; lastReviewed: string } }[],
+): { sumber: { judul: string; penerbit: string; url?: string; tanggal?: Date }[]; terakhirDitinjau: Date } {
+  const seen = new Map<string, DataSource>();
+  for (const d of datasets) seen.set(`${d.meta.source.url ?? ''}|${d.meta.source.headline}|${d.meta.source.publisher}`, d.meta.source);
+  const latest = datasets.reduce((m, d) => (d.meta.lastReviewed > m ? d.meta.lastReviewed : m), '0000-00-00');
+  return {
+    sumber: [...seen.values()].map((s) => ({
+      judul: s.headline,
+      penerbit: s.publisher,
+      ...(s.url ? { url: s.url } : {}),
+      ...(s.published ? { tanggal: new Date(`${s.published}T00:00:00Z`) } : {}),
+    })),
+    terakhirDitinjau: new Date(`${latest}T00:00:00Z`),
+  };
+}
