@@ -35,3 +35,25 @@ it.each(PAGES)('%s: main content and h1 are there without JavaScript', async (ro
   expect(await h1.count(), `${route}: no <h1>`).toBe(1);
   expect(await h1.isVisible(), `${route}: the <h1> is not visible without JavaScript`).toBe(true);
 });
+
+/** Transparency pages: every figure (the `<data value>` the build wrote) is visible, and the citation. */
+const TRANSPARENCY = PAGES.filter((r) => r.startsWith('/transparansi/') && !r.startsWith('/transparansi/metodologi/'));
+
+it.each(TRANSPARENCY)('%s: every figure is visible without JavaScript', async (route) => {
+  await page.goto(server.url(route), { waitUntil: 'load' });
+  const figures = page.locator('main data[value]');
+  const count = await figures.count();
+  expect(count, `${route}: no figures`).toBeGreaterThan(0);
+  const hidden = await figures.evaluateAll((els) =>
+    els.filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden';
+    }).map((el) => el.getAttribute('value')),
+  );
+  expect(hidden, `${route}: figures not visible without JavaScript`).toEqual([]);
+  const citation = page.locator('#teks-kutipan');
+  if ((await citation.count()) > 0) {
+    expect(await citation.isVisible()).toBe(true);
+    expect(await citation.innerText()).toMatch(/versi data sha256:[0-9a-f]{12}/);
+  }
+});
