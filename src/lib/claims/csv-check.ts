@@ -2,21 +2,22 @@
  * Streaming validation and aggregation of one claims CSV file.
  *
  * The file is read once through csv-parse's streaming API. Records are raw
- * strings (no `cast`); each record is checked in csv-parse's `on_record`
- * hook, which also gives its line and byte offset, and then dropped. Only
- * compact state is kept per row: an 8-byte key (period + line number) per
- * branch × programme for duplicate and overlap detection. Sums are BigInt
- * sen, so they are exact. Columns of errors are located afterwards by
- * reading a few bytes around the reported offset.
+ * strings (no `cast`); each record is checked as it leaves the parser and
+ * then dropped, and line numbers are counted here (csv-parse's per-record
+ * `info` objects would cost more than the checks). Only compact state is
+ * kept per row: an 8-byte key (period + line number) per branch × programme
+ * for duplicate and overlap detection. Sums are BigInt sen, so they are
+ * exact. Columns of errors are located afterwards, only when there are
+ * errors, by a second pass that reads just the lines concerned.
  */
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
-import type { CsvError, InfoRecord } from 'csv-parse';
+import type { CsvError } from 'csv-parse';
 import type { Diagnostic } from './diagnostics.ts';
 import { nearestName } from './diagnostics.ts';
 import type { RuleId } from './rules.ts';
-import { explainNominal, isDigits, parseNominalSen, senToDecimal } from './money.ts';
+import { addPartsAt, ensureSlots, explainNominal, parseCount, parseNominalParts, partsValue, senParts, senSums, senToDecimal, valueAt } from './money.ts';
 import { DATE_OUT_OF_RANGE, dayToIso, explainDate, parseIsoDay } from './dates.ts';
 import type { CsvSource } from './source.ts';
 
@@ -74,9 +75,17 @@ export function createCheckContext(): CheckContext {
  * (period start, period length, line).
  */
 export interface KeyList {
-  /** Interleaved [lo, hi] uint32 words; lo = line, hi = start << 16 | length. */
+  /** Interleaved [lo, hi] uint32 words; lo = line, hi = start << 16 | length. After {@link sortKeys}: all keys, exactly. */
   words: Uint32Array;
+  /** Words used in `words`. */
+  fill: number;
+  /** Full earlier blocks (while reading; merged by sortKeys). Blocks grow to 2048 words, so slack stays small. */
+  blocks: Uint32Array[];
   count: number;
+}
+
+function newKeyList(): KeyList {
+  return { words: new Uint32Array(16), fill: 0, blocks: [], count: 0 };
 }
 
 /** Sums for one branch × programme in one file. */
@@ -84,11 +93,10 @@ export interface ComboAggregate {
   branchId: number;
   program: number;
   rows: number;
+  /** Exact sum of nominal_rp in sen. */
   sen: bigint;
   /** Sum of reported case counts (exact). */
   kasus: bigint;
-  /** Part of the case count not yet moved into `kasus` (always exact, below 2^53; 0 after the file is read). */
-  kasusAcc: number;
   /** Rows whose jumlah_kasus is empty. */
   kasusMissing: number;
   keys: KeyList;
@@ -137,9 +145,6 @@ export interface CsvCheckResult {
 
 interface Pending {
   line: number;
-  /** Byte offset used to find the line: end of record, or a position inside the line. */
-  anchor: number;
-  anchorIsRecordEnd: boolean;
   /** Field index to point at; beyond the last field = end of the line; -1 = column 1. */
   field: number;
   severity: 'error' | 'warning';
@@ -152,19 +157,33 @@ const LO = IS_LE ? 0 : 1;
 const HI = IS_LE ? 1 : 0;
 
 function pushKey(list: KeyList, line: number, packed: number): void {
-  const i = list.count * 2;
-  if (i >= list.words.length) {
-    const bigger = new Uint32Array(list.words.length * 2);
-    bigger.set(list.words);
-    list.words = bigger;
+  let words = list.words;
+  let i = list.fill;
+  if (i === words.length) {
+    list.blocks.push(words);
+    words = list.words = new Uint32Array(Math.min(words.length * 2, 2048));
+    i = 0;
   }
-  list.words[i + LO] = line;
-  list.words[i + HI] = packed;
+  words[i + LO] = line;
+  words[i + HI] = packed;
+  list.fill = i + 2;
   list.count++;
 }
 
-/** Sorts the keys by (start, length, line) with a native numeric sort. */
+/** Gathers the blocks into one exact-size array and sorts the keys by (start, length, line) with a native numeric sort. */
 export function sortKeys(list: KeyList): void {
+  if (list.blocks.length > 0 || list.fill !== list.words.length) {
+    const all = new Uint32Array(list.count * 2);
+    let at = 0;
+    for (const b of list.blocks) {
+      all.set(b, at);
+      at += b.length;
+    }
+    all.set(list.words.subarray(0, list.fill), at);
+    list.words = all;
+    list.fill = all.length;
+    list.blocks = [];
+  }
   new BigUint64Array(list.words.buffer, 0, list.count).sort();
 }
 
@@ -236,9 +255,16 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
   };
 
   const combos = new Map<number, ComboAggregate>();
-  const periods = new Map<number, bigint>();
+  // Hot-path state per branch × programme, in flat arrays indexed by combo key
+  // (branchId * 8 + programme); the ComboAggregate objects are built at the end.
+  const comboKeys: (KeyList | undefined)[] = [];
+  const comboSums = senSums();
+  let comboCounts = new Float64Array(64); // per combo: [rows, case count part below 2^53, rows without case count]
+  const comboKasusBig: bigint[] = [];
+  const periodSlots = new Map<number, number>();
+  const periodSums = senSums();
   const rows: Row[] = [];
-  let totalSen = 0n;
+  const parts = senParts();
   let minStart = -1;
   let maxEnd = -1;
 
@@ -249,28 +275,35 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
   let width = 0;
   let iB = -1, iA = -1, iZ = -1, iP = -1, iK = -1, iN = -1;
   let rowCount = 0;
-  let lastEndLine = 0;
+  /** Line where the next record starts. */
+  let lineNo = 1;
+  /** Records taken from the parser so far (header and blank lines included). */
+  let consumed = 0;
   let lastSkipLine = -1;
-  let lastEmpty = 0;
   let lastBranch = '';
   let lastBranchId = -1;
-  let lastComboKey = -1;
-  let lastCombo: ComboAggregate | undefined;
+  let lastBranchListed = true;
+  // State of the row being checked, shared with fieldError (no closure per row).
+  let rowLine = 0;
+  let rowOk = true;
   let lastPeriodKey = -1;
-  let lastPeriodSen = 0n;
+  let lastPeriodSlot = -1;
+  let lastAText = '';
+  let lastADay = -1;
+  let lastZText = '';
+  let lastZDay = -1;
   let nextProgress = 65536;
 
-  const flushPeriod = (): void => {
-    if (lastPeriodKey >= 0) periods.set(lastPeriodKey, lastPeriodSen);
+  const fieldError = (field: number, rule: RuleId, message: string): void => {
+    rowOk = false;
+    report({ line: rowLine, field, severity: 'error', rule, message });
   };
 
-  const handleHeader = (rec: string[], info: InfoRecord): void => {
+  const handleHeader = (rec: string[], line: number): void => {
     headerSeen = true;
     width = rec.length;
-    const line = info.lines;
-    const anchor = info.bytes;
     const at = (field: number, rule: RuleId, message: string): void =>
-      report({ line, anchor, anchorIsRecordEnd: true, field, severity: 'error', rule, message });
+      report({ line, field, severity: 'error', rule, message });
     if (rec.length === 1) {
       const only = rec[0] ?? '';
       const semi = only.split(';').length;
@@ -325,48 +358,87 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
     iN = index.get('nominal_rp') ?? -1;
   };
 
-  const onRecord = (rec: string[], info: InfoRecord): null => {
-    if (broken) return null;
-    const empties = info.empty_lines;
-    const spanned = info.lines - lastEndLine - 1 - (empties - lastEmpty);
-    lastEndLine = info.lines;
-    lastEmpty = empties;
+  /** Line breaks inside the fields of a record (CRLF counts once). */
+  const breaksIn = (rec: string[]): number => {
+    let n = 0;
+    for (const f of rec) {
+      for (let k = 0; k < f.length; k++) {
+        const c = f.charCodeAt(k);
+        if (c === 10) n++;
+        else if (c === 13) {
+          n++;
+          if (f.charCodeAt(k + 1) === 10) k++;
+        }
+      }
+    }
+    return n;
+  };
+
+  const consume = (rec: string[]): void => {
+    while (skipHead < skips.length && skips[skipHead]!.after === consumed) applySkip(skips[skipHead++]!);
+    consumed++;
+    if (broken) return;
+    const line = lineNo;
+    lineNo++;
+    if (rec.length === 1 && rec[0] === '') return; // blank line
     if (!headerSeen) {
-      handleHeader(rec, info);
-      return null;
+      const breaks = breaksIn(rec);
+      lineNo += breaks;
+      handleHeader(rec, line);
+      return;
     }
     rowCount++;
     if (onProgress !== undefined && rowCount >= nextProgress) {
       nextProgress += 65536;
-      onProgress(rowCount, info.bytes);
+      onProgress(rowCount, parser.info.bytes);
     }
-    if (fatal) return null;
-    const end = info.bytes;
-    let line = info.lines;
-    if (spanned > 0) {
-      // A quoted field holds a line break: the record started earlier.
-      line -= spanned;
-      let f = 0;
-      while (f < rec.length && !/[\r\n]/.test(rec[f]!)) f++;
-      report({ line, anchor: end, anchorIsRecordEnd: true, field: -1, severity: 'error', rule: 'csv.linebreak',
-        message: `field ${f + 1} contains a line break inside quotes; put the whole row on one line` });
-      return null;
+    if (fatal) {
+      lineNo += breaksIn(rec);
+      return;
     }
+    rowLine = line;
+    rowOk = true;
     if (rec.length !== width) {
+      const breaks = breaksIn(rec);
+      if (breaks > 0) {
+        lineNo += breaks;
+        reportLinebreak(rec, line);
+        return;
+      }
       const more = rec.length > width;
       let hint = '';
       if (more && iN >= 0 && /^\d{1,3}$/.test(rec[rec.length - 1] ?? '')) {
         hint = ' (an amount written with commas as thousands separators, like 1,864,980,719, splits into several fields: write 1864980719)';
       } else if (more) hint = ' (a value containing a comma must be wrapped in double quotes)';
-      report({ line, anchor: end, anchorIsRecordEnd: true, field: more ? width : rec.length, severity: 'error', rule: 'row.fields',
+      report({ line, field: more ? width : rec.length, severity: 'error', rule: 'row.fields',
         message: `row has ${rec.length} fields but the header has ${width}; ${more ? 'remove the extra fields' : 'add the missing fields (an empty value still needs its comma)'}${hint}` });
-      return null;
+      return;
     }
-    let ok = true;
-    const err = (field: number, rule: RuleId, message: string): void => {
-      ok = false;
-      report({ line, anchor: end, anchorIsRecordEnd: true, field, severity: 'error', rule, message });
-    };
+    checkRow(rec, line);
+    if (!rowOk) {
+      // Only an invalid field can hide a line break (valid ones are digits, dates, codes).
+      const breaks = breaksIn(rec);
+      if (breaks > 0) {
+        lineNo += breaks;
+        // Replace this row's diagnostics by the one that explains them.
+        while (pending.length > 0 && pending[pending.length - 1]!.line === line) {
+          const p = pending.pop()!;
+          if (p.severity === 'error') errorCount--;
+          else warningCount--;
+        }
+        reportLinebreak(rec, line);
+      }
+    }
+  };
+
+  const reportLinebreak = (rec: string[], line: number): void => {
+    let f = 0;
+    while (f < rec.length && !/[\r\n]/.test(rec[f]!)) f++;
+    report({ line, field: -1, severity: 'error', rule: 'csv.linebreak',
+      message: `field ${f + 1} contains a line break inside quotes; put the whole row on one line` });
+  };
+
+  const checkRow = (rec: string[], line: number): void => {
 
     // kantor_cabang
     let branchId = -1;
@@ -374,13 +446,17 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
     if (iB >= 0) {
       branch = rec[iB]!;
       const n = branch.length;
-      if (n === 0) err(iB, 'branch.value', 'kantor_cabang is empty; write the name of the branch office, e.g. Pasuruan');
+      if (n !== 0 && branch === lastBranch) {
+        branchId = lastBranchId;
+        if (!lastBranchListed) fieldError(iB, 'meta.consistency', `kantor_cabang "${branch}" is not listed in the metadata (${expect!.metaPath}: branches); add it there or correct the row`);
+      } else if (n === 0) fieldError(iB, 'branch.value', 'kantor_cabang is empty; write the name of the branch office, e.g. Pasuruan');
       else if (branch.charCodeAt(0) <= 32 || branch.charCodeAt(n - 1) <= 32) {
-        err(iB, 'branch.value', `kantor_cabang "${branch}" has spaces around it; write "${branch.trim()}"`);
+        fieldError(iB, 'branch.value', `kantor_cabang "${branch}" has spaces around it; write "${branch.trim()}"`);
       } else if (branch.indexOf('\uFFFD') !== -1) {
-        err(iB, 'file.encoding', `kantor_cabang "${branch}" contains bytes that are not UTF-8; save the file as "CSV UTF-8"`);
-      } else if (branch === lastBranch) branchId = lastBranchId;
-      else {
+        fieldError(iB, 'file.encoding', `kantor_cabang "${branch}" contains bytes that are not UTF-8; save the file as "CSV UTF-8"`);
+      } else if (branch.indexOf('\n') !== -1 || branch.indexOf('\r') !== -1) {
+        rowOk = false; // consume() reports the line break
+      } else {
         let id = ctx.branchIds.get(branch);
         if (id === undefined) {
           id = ctx.branchNames.length;
@@ -389,9 +465,8 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
         }
         lastBranch = branch;
         lastBranchId = branchId = id;
-      }
-      if (expect !== undefined && branchId >= 0 && !expect.branches.has(branch)) {
-        err(iB, 'meta.consistency', `kantor_cabang "${branch}" is not listed in the metadata (${expect.metaPath}: branches); add it there or correct the row`);
+        lastBranchListed = expect === undefined || expect.branches.has(branch);
+        if (!lastBranchListed) fieldError(iB, 'meta.consistency', `kantor_cabang "${branch}" is not listed in the metadata (${expect!.metaPath}: branches); add it there or correct the row`);
       }
     }
 
@@ -400,20 +475,30 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
     let stop = -1;
     if (iA >= 0) {
       const s = rec[iA]!;
-      start = parseIsoDay(s);
-      if (start < 0) err(iA, 'date.' + (start === DATE_OUT_OF_RANGE ? 'range' : 'format') as RuleId, explainDate(s, 'periode_awal', start));
+      if (s === lastAText) start = lastADay;
+      else {
+        start = parseIsoDay(s);
+        lastAText = s;
+        lastADay = start;
+      }
+      if (start < 0) fieldError(iA, 'date.' + (start === DATE_OUT_OF_RANGE ? 'range' : 'format') as RuleId, explainDate(s, 'periode_awal', start));
     }
     if (iZ >= 0) {
       const s = rec[iZ]!;
-      stop = parseIsoDay(s);
-      if (stop < 0) err(iZ, 'date.' + (stop === DATE_OUT_OF_RANGE ? 'range' : 'format') as RuleId, explainDate(s, 'periode_akhir', stop));
+      if (s === lastZText) stop = lastZDay;
+      else {
+        stop = parseIsoDay(s);
+        lastZText = s;
+        lastZDay = stop;
+      }
+      if (stop < 0) fieldError(iZ, 'date.' + (stop === DATE_OUT_OF_RANGE ? 'range' : 'format') as RuleId, explainDate(s, 'periode_akhir', stop));
     }
     if (start >= 0 && stop >= 0) {
       if (stop < start) {
-        err(iZ, 'period.order', `periode_akhir ${rec[iZ]} is before periode_awal ${rec[iA]}; swap them or correct the dates`);
+        fieldError(iZ, 'period.order', `periode_akhir ${rec[iZ]} is before periode_awal ${rec[iA]}; swap them or correct the dates`);
         stop = -1;
       } else if (expect !== undefined && (start < expect.start || stop > expect.end)) {
-        err(start < expect.start ? iA : iZ, 'meta.consistency',
+        fieldError(start < expect.start ? iA : iZ, 'meta.consistency',
           `period ${rec[iA]}..${rec[iZ]} is outside the dataset period ${dayToIso(expect.start)}..${dayToIso(expect.end)} stated in ${expect.metaPath}; correct the row or the metadata period`);
       }
     }
@@ -430,11 +515,11 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
         case 'JKP': prog = 4; break;
         default: {
           const up = p.trim().toUpperCase();
-          err(iP, up === 'JKN' || up === 'BPJS KESEHATAN' ? 'program.jkn' : 'program.value', describeProgram(p));
+          fieldError(iP, up === 'JKN' || up === 'BPJS KESEHATAN' ? 'program.jkn' : 'program.value', describeProgram(p));
         }
       }
       if (prog === 4 && start >= 0 && start < JKP_FIRST_DAY) {
-        err(iP, 'program.jkp-date', `JKP row for a period starting ${rec[iA]}, but JKP (Jaminan Kehilangan Pekerjaan) only exists since 2021 (PP 37/2021); check the programme code or the dates`);
+        fieldError(iP, 'program.jkp-date', `JKP row for a period starting ${rec[iA]}, but JKP (Jaminan Kehilangan Pekerjaan) only exists since 2021 (PP 37/2021); check the programme code or the dates`);
         prog = -1;
       }
     }
@@ -446,64 +531,70 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
     if (iK >= 0) {
       const k = rec[iK]!;
       if (k.length !== 0) {
-        if (!isDigits(k)) err(iK, 'kasus.format', describeKasus(k));
+        const c = parseCount(k);
+        if (c === -1) fieldError(iK, 'kasus.format', describeKasus(k));
         else {
           kasusKnown = true;
-          if (k.length <= 15) kasusNum = +k; // a count of claims, exact below 2^53
+          if (c >= 0) kasusNum = c; // a count of claims, exact below 2^53
           else kasusBig = BigInt(k);
         }
       }
     }
 
     // nominal_rp
-    let sen = 0n;
     if (iN >= 0) {
       const v = rec[iN]!;
-      const parsed = parseNominalSen(v);
-      if (parsed === null) err(iN, v.trimStart().startsWith('-') ? 'nominal.negative' : 'nominal.format', explainNominal(v));
-      else sen = parsed;
+      if (!parseNominalParts(v, parts)) fieldError(iN, v.trimStart().startsWith('-') ? 'nominal.negative' : 'nominal.format', explainNominal(v));
     }
 
-    if (!ok || branchId < 0 || start < 0 || stop < 0 || prog < 0) return null;
+    if (!rowOk || branchId < 0 || start < 0 || stop < 0 || prog < 0) return;
 
     // Aggregate.
     const comboKey = branchId * 8 + prog;
-    let combo: ComboAggregate | undefined;
-    if (comboKey === lastComboKey) combo = lastCombo!;
-    else {
-      combo = combos.get(comboKey);
-      if (combo === undefined) {
-        combo = { branchId, program: prog, rows: 0, sen: 0n, kasus: 0n, kasusAcc: 0, kasusMissing: 0, keys: { words: new Uint32Array(32), count: 0 } };
-        combos.set(comboKey, combo);
+    let keys = comboKeys[comboKey];
+    if (keys === undefined) {
+      while (comboKeys.length < comboKey) comboKeys.push(undefined);
+      comboKeys[comboKey] = keys = newKeyList();
+      ensureSlots(comboSums, comboKey);
+      if (comboKey * 3 + 2 >= comboCounts.length) {
+        let size = comboCounts.length;
+        while (comboKey * 3 + 2 >= size) size *= 2;
+        const bigger = new Float64Array(size);
+        bigger.set(comboCounts);
+        comboCounts = bigger;
       }
-      lastComboKey = comboKey;
-      lastCombo = combo;
+      while (comboKasusBig.length <= comboKey) comboKasusBig.push(0n);
     }
-    combo.rows++;
+    const ci = comboKey * 3;
+    comboCounts[ci]!++;
     if (iN >= 0) {
-      combo.sen += sen;
-      totalSen += sen;
+      addPartsAt(comboSums, comboKey, parts);
       const pkey = start * 65536 + (stop - start);
       if (pkey !== lastPeriodKey) {
-        flushPeriod();
         lastPeriodKey = pkey;
-        lastPeriodSen = periods.get(pkey) ?? 0n;
+        let slot = periodSlots.get(pkey);
+        if (slot === undefined) {
+          slot = periodSlots.size;
+          periodSlots.set(pkey, slot);
+          ensureSlots(periodSums, slot);
+        }
+        lastPeriodSlot = slot;
       }
-      lastPeriodSen += sen;
+      addPartsAt(periodSums, lastPeriodSlot, parts);
     }
     if (kasusKnown) {
-      if (kasusBig !== 0n) combo.kasus += kasusBig;
+      if (kasusBig !== 0n) comboKasusBig[comboKey]! += kasusBig;
       else {
         // Case counts (never amounts) of up to 15 digits are added as exact
         // integers and moved into the BigInt sum long before 2^53.
-        combo.kasusAcc += kasusNum;
-        if (combo.kasusAcc > 8e15) {
-          combo.kasus += BigInt(combo.kasusAcc);
-          combo.kasusAcc = 0;
+        const k = (comboCounts[ci + 1] = comboCounts[ci + 1]! + kasusNum);
+        if (k > 8e15) {
+          comboKasusBig[comboKey]! += BigInt(k);
+          comboCounts[ci + 1] = 0;
         }
       }
-    } else combo.kasusMissing++;
-    pushKey(combo.keys, line, (start << 16) | (stop - start));
+    } else comboCounts[ci + 2]!++;
+    pushKey(keys, line, (start << 16) | (stop - start));
     if (minStart < 0 || start < minStart) minStart = start;
     if (stop > maxEnd) maxEnd = stop;
     if (keepRows) {
@@ -514,25 +605,39 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
         periodeAkhir: rec[iZ]!,
         program: PROGRAMS[prog]!,
         jumlahKasus: kasusKnown ? (kasusBig !== 0n ? kasusBig.toString() : String(kasusNum)) : null,
-        nominalRp: senToDecimal(sen),
+        nominalRp: iN >= 0 ? senToDecimal(partsValue(parts)) : '0',
       });
     }
-    return null;
   };
 
+  interface Skip { after: number; code: string; line: number; field: number; message: string }
+  const skips: Skip[] = [];
+  let skipHead = 0;
+  // Called by csv-parse while it parses, ahead of the records still in the
+  // stream buffer: queue it and apply it when those records have been consumed.
   const onSkip = (e: CsvError | undefined): undefined => {
-    if (e === undefined || broken) return undefined;
-    const info = e as unknown as { lines?: number; bytes?: number; column?: number | string | null; empty_lines?: number };
-    const code = e.code;
-    let line = typeof info.lines === 'number' ? info.lines : 1;
-    const anchor = typeof info.bytes === 'number' ? info.bytes : 0;
-    const field = typeof info.column === 'number' ? info.column : -1;
+    if (e === undefined) return undefined;
+    const info = e as unknown as { lines?: number; column?: number | string | null };
+    skips.push({
+      after: parser.info.records,
+      code: e.code,
+      line: typeof info.lines === 'number' ? info.lines : 1,
+      field: typeof info.column === 'number' ? info.column : -1,
+      message: e.message,
+    });
+    return undefined;
+  };
+
+  const applySkip = (k: Skip): void => {
+    if (broken) return;
+    const code = k.code;
     // csv-parse reports every stray quote of a record: keep the first one.
-    if (line === lastSkipLine && code !== 'CSV_QUOTE_NOT_CLOSED') return undefined;
-    lastSkipLine = line;
+    if (k.line === lastSkipLine && code !== 'CSV_QUOTE_NOT_CLOSED') return;
+    let line = k.line;
+    const field = k.field;
     let message: string;
     if (code === 'CSV_QUOTE_NOT_CLOSED') {
-      line = lastEndLine + 1 + ((info.empty_lines ?? lastEmpty) - lastEmpty);
+      line = lineNo; // where the unclosed record starts
       message = 'a quote opened in this row is never closed; add the closing double quote (") at the end of the value, or remove the opening one';
     } else if (code === 'INVALID_OPENING_QUOTE') {
       message = `field ${field + 1} contains a double quote (") inside an unquoted value; remove it, or wrap the whole value in quotes and double the inner quote ("")`;
@@ -542,65 +647,79 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
     } else if (code === 'CSV_MAX_RECORD_SIZE') {
       message = 'this row is longer than 128,000 characters; the file probably uses an unexpected line ending or an unclosed quote';
     } else {
-      message = `the CSV cannot be read here (${e.message}); check the quotes and separators of this row`;
+      message = `the CSV cannot be read here (${k.message}); check the quotes and separators of this row`;
     }
-    report({ line, anchor, anchorIsRecordEnd: false, field, severity: 'error', rule: 'csv.quotes', message });
-    lastEndLine = line;
-    if (code !== 'CSV_QUOTE_NOT_CLOSED' && headerSeen) rowCount++;
-    if (!headerSeen) {
+    lastSkipLine = line;
+    report({ line, field: code === 'CSV_QUOTE_NOT_CLOSED' ? -1 : field, severity: 'error', rule: 'csv.quotes', message });
+    lineNo = line + 1;
+    if (headerSeen) rowCount++;
+    else {
       headerSeen = true;
       fatal = true;
     }
-    return undefined;
   };
 
   const parser = parse({
     bom: true,
     relax_column_count: true,
-    skip_empty_lines: true,
     skip_records_with_error: true,
-    on_record: onRecord,
     on_skip: onSkip,
   });
   let readError: unknown;
   try {
-    await pipeline(source.open(), parser, new Writable({ objectMode: true, write: (_c, _e, cb) => cb() }));
+    await pipeline(source.open(), parser, new Writable({ objectMode: true, write: (rec: string[], _e, cb) => { consume(rec); cb(); } }));
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') readError = e;
     else throw new Error(`checking ${path} failed unexpectedly`, { cause: e });
   }
-  flushPeriod();
+  while (skipHead < skips.length) applySkip(skips[skipHead++]!);
 
   if (readError !== undefined) {
     const code = (readError as { code?: string }).code;
-    report({ line: 1, anchor: 0, anchorIsRecordEnd: false, field: -1, severity: 'error', rule: 'file.read',
+    report({ line: 1, field: -1, severity: 'error', rule: 'file.read',
       message: code === 'ENOENT' ? 'file not found; check the path' : `cannot read the file (${code}); check its permissions` });
   } else if (!headerSeen) {
-    report({ line: 1, anchor: 0, anchorIsRecordEnd: false, field: -1, severity: 'error', rule: 'file.read',
+    report({ line: 1, field: -1, severity: 'error', rule: 'file.read',
       message: `the file is empty; it must start with the header line: ${HEADER}` });
   } else if (rowCount === 0) {
-    report({ line: 1, anchor: 0, anchorIsRecordEnd: false, field: -1, severity: 'error', rule: 'rows.none',
+    report({ line: 1, field: -1, severity: 'error', rule: 'rows.none',
       message: 'the file has a header but no data rows; add at least one row, or delete the file and its metadata' });
   }
 
   // Duplicates and overlaps inside the file.
+  let totalSen = 0n;
+  comboKeys.forEach((keys, comboKey) => {
+    if (keys === undefined) return;
+    const ci = comboKey * 3;
+    const sen = valueAt(comboSums, comboKey);
+    totalSen += sen;
+    combos.set(comboKey, {
+      branchId: Math.floor(comboKey / 8),
+      program: comboKey % 8,
+      rows: comboCounts[ci]!,
+      sen,
+      kasus: comboKasusBig[comboKey]! + BigInt(comboCounts[ci + 1]!),
+      kasusMissing: comboCounts[ci + 2]!,
+      keys,
+    });
+  });
   for (const combo of combos.values()) {
-    combo.kasus += BigInt(combo.kasusAcc);
-    combo.kasusAcc = 0;
     sortKeys(combo.keys);
     findOverlaps(combo.keys, (later, earlier) => {
       const branch = ctx.branchNames[combo.branchId]!;
       const prog = PROGRAMS[combo.program]!;
       const same = later.start === earlier.start && later.end === earlier.end;
       report(same
-        ? { line: later.line, anchor: -1, anchorIsRecordEnd: false, field: -1, severity: 'error', rule: 'row.duplicate',
+        ? { line: later.line, field: -1, severity: 'error', rule: 'row.duplicate',
             message: `duplicate row: ${branch} ${prog} ${dayToIso(later.start)}..${dayToIso(later.end)} is already on line ${earlier.line}; remove one of the two rows (or add them up if they are parts of one total)` }
-        : { line: later.line, anchor: -1, anchorIsRecordEnd: false, field: -1, severity: 'error', rule: 'period.overlap',
+        : { line: later.line, field: -1, severity: 'error', rule: 'period.overlap',
             message: `period ${dayToIso(later.start)}..${dayToIso(later.end)} for ${branch} ${prog} overlaps ${dayToIso(earlier.start)}..${dayToIso(earlier.end)} on line ${earlier.line}, so claims would be counted twice; make the periods not overlap` });
     });
   }
 
+  const periods = new Map<number, bigint>();
+  for (const [key, slot] of periodSlots) periods.set(key, valueAt(periodSums, slot));
   const diagnostics = await resolvePending(source, pending);
   if (errorCount + warningCount > diagnostics.length) {
     const hidden = errorCount + warningCount - diagnostics.length;
@@ -648,41 +767,67 @@ export function findOverlaps(
 }
 
 async function resolvePending(source: CsvSource, pending: Pending[]): Promise<Diagnostic[]> {
-  const out: Diagnostic[] = [];
-  for (const p of pending) {
-    let column = 1;
-    if (p.field >= 0 && p.anchor >= 0) column = await locateColumn(source, p.anchor, p.anchorIsRecordEnd, p.field);
-    out.push({ path: source.path, line: p.line, column, severity: p.severity, rule: p.rule, message: p.message });
-  }
+  const wanted = new Set<number>();
+  for (const p of pending) if (p.field >= 0) wanted.add(p.line);
+  const texts = wanted.size > 0 ? await readLines(source, wanted) : new Map<number, string>();
+  const out: Diagnostic[] = pending.map((p) => {
+    const text = texts.get(p.line);
+    const column = p.field >= 0 && text !== undefined ? fieldColumn(text, p.field) : 1;
+    return { path: source.path, line: p.line, column, severity: p.severity, rule: p.rule, message: p.message };
+  });
   out.sort((a, b) => a.line - b.line || a.column - b.column);
   return out;
 }
 
 /**
- * Finds the 1-based column (in characters) where field `field` starts on the
- * line at `anchor`. Fields past the end of the line give the column just after
- * the last character.
+ * Reads the text of the given physical lines (1-based; CRLF, LF and CR end a
+ * line; a leading BOM is dropped), streaming, without holding other lines.
  */
-async function locateColumn(source: CsvSource, anchor: number, isRecordEnd: boolean, field: number): Promise<number> {
-  for (const radius of [4096, 1 << 20]) {
-    const from = Math.max(0, anchor - radius);
-    const buf = await source.readRange(from, anchor + radius);
-    let q = anchor - from;
-    if (isRecordEnd) {
-      if (q > 0 && buf[q - 1] === 10) q--;
-      if (q > 0 && buf[q - 1] === 13) q--;
+export async function readLines(source: CsvSource, wanted: ReadonlySet<number>): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  let last = 0;
+  for (const n of wanted) if (n > last) last = n;
+  let line = 1;
+  let parts: Buffer[] = [];
+  let prevCR = false;
+  let first = true;
+  const stream = source.open();
+  try {
+    for await (const chunk of stream) {
+      let buf = chunk as Buffer;
+      if (first) {
+        first = false;
+        if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+      }
+      let from = 0;
+      for (let i = 0; i < buf.length; i++) {
+        const c = buf[i];
+        if (c !== 10 && c !== 13) {
+          prevCR = false;
+          continue;
+        }
+        if (c === 10 && prevCR) {
+          prevCR = false;
+          from = i + 1;
+          continue;
+        }
+        if (wanted.has(line)) {
+          parts.push(buf.subarray(from, i));
+          out.set(line, Buffer.concat(parts).toString('utf8'));
+        }
+        parts = [];
+        line++;
+        prevCR = c === 13;
+        from = i + 1;
+        if (line > last) return out;
+      }
+      if (wanted.has(line)) parts.push(Buffer.from(buf.subarray(from)));
     }
-    let s = q - 1;
-    while (s >= 0 && buf[s] !== 10 && buf[s] !== 13) s--;
-    if (s < 0 && from > 0) continue; // the line starts before the window
-    s++;
-    if (from + s === 0 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) s = 3;
-    let e = Math.max(s, q);
-    while (e < buf.length && buf[e] !== 10 && buf[e] !== 13) e++;
-    const text = buf.subarray(s, e).toString('utf8');
-    return fieldColumn(text, field);
+    if (wanted.has(line)) out.set(line, Buffer.concat(parts).toString('utf8'));
+    return out;
+  } finally {
+    stream.destroy();
   }
-  return 1;
 }
 
 /** Column (1-based, in code points) where field `field` of a CSV line starts. */

@@ -20,10 +20,11 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.path}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
 }
 
-/** Sorts diagnostics by path, line, column, then message, for stable output. */
+/** Sorts diagnostics by path, line, column, then message, for stable output; a file's "not shown" notice comes last. */
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return list.slice().sort((a, b) => {
     if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+    if ((a.rule === 'limit') !== (b.rule === 'limit')) return a.rule === 'limit' ? 1 : -1;
     if (a.line !== b.line) return a.line - b.line;
     if (a.column !== b.column) return a.column - b.column;
     return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;

@@ -52,6 +52,151 @@ export function parseNominalSen(s: string): bigint | null {
   return BigInt(s.slice(0, i) + s.slice(i + 1)) * 10n;
 }
 
+/**
+ * Scratch output of {@link parseNominalParts}. The amount in sen is
+ * `hi × 10^8 + lo`, two whole numbers each below 10^8 (base-10^8 limbs, like
+ * the digits of a BigInt); when the amount has more than 16 digits of sen,
+ * `big` holds it as a BigInt instead and `lo`/`hi` are 0.
+ */
+export interface SenParts {
+  lo: number;
+  hi: number;
+  big: bigint | null;
+}
+
+/** A fresh {@link SenParts}. */
+export function senParts(): SenParts {
+  return { lo: 0, hi: 0, big: null };
+}
+
+/**
+ * Hot-path variant of {@link parseNominalSen} for streaming sums: validates
+ * `s` (digits, optionally a dot and one or two digits) and writes the amount
+ * into `out` as two exact base-10^8 limbs, without allocating. Each limb is an
+ * integer below 10^8 built digit by digit, so nothing is ever rounded; the
+ * amount itself never becomes a floating-point number. Returns false when `s`
+ * is not a valid amount.
+ */
+export function parseNominalParts(s: string, out: SenParts): boolean {
+  const n = s.length;
+  let intLen = 0;
+  while (intLen < n) {
+    const c = s.charCodeAt(intLen);
+    if (c < C0 || c > C9) break;
+    intLen++;
+  }
+  if (intLen === 0) return false;
+  let f1 = 0;
+  let f2 = 0;
+  if (intLen !== n) {
+    if (s.charCodeAt(intLen) !== DOT) return false;
+    const fracLen = n - intLen - 1;
+    if (fracLen < 1 || fracLen > 2) return false;
+    f1 = s.charCodeAt(intLen + 1) - C0;
+    if (f1 < 0 || f1 > 9) return false;
+    if (fracLen === 2) {
+      f2 = s.charCodeAt(intLen + 2) - C0;
+      if (f2 < 0 || f2 > 9) return false;
+    }
+  }
+  if (intLen > 14) {
+    out.lo = 0;
+    out.hi = 0;
+    out.big = parseNominalSen(s);
+    return true;
+  }
+  // Sen digits: the integer digits, then f1, f2. The last 8 form `lo`.
+  const total = intLen + 2;
+  const split = total - 8; // digits before this index go to `hi`
+  let hi = 0;
+  let lo = 0;
+  for (let k = 0; k < intLen; k++) {
+    const d = s.charCodeAt(k) - C0;
+    if (k < split) hi = hi * 10 + d;
+    else lo = lo * 10 + d;
+  }
+  out.hi = hi;
+  out.lo = lo * 100 + f1 * 10 + f2;
+  out.big = null;
+  return true;
+}
+
+const LIMB = 100000000n;
+/** Flush threshold: far below 2^53 - 10^8, so adding one more limb stays exact. */
+const FLUSH_AT = 8e15;
+
+/**
+ * Many exact running sums in sen, one per slot, in one flat Float64Array of
+ * base-10^8 limbs (slot × 2 = low limb, slot × 2 + 1 = high limb; whole
+ * numbers moved into `big[slot]` long before they could reach 2^53). Flat
+ * storage keeps the per-row additions cheap and cache-friendly.
+ */
+export interface SenSums {
+  limbs: Float64Array;
+  big: bigint[];
+}
+
+/** Empty {@link SenSums}; slots are added by {@link ensureSlots}. */
+export function senSums(): SenSums {
+  return { limbs: new Float64Array(64), big: [] };
+}
+
+/** Makes room for slots 0..slot. */
+export function ensureSlots(sums: SenSums, slot: number): void {
+  if (slot * 2 + 1 >= sums.limbs.length) {
+    let size = sums.limbs.length;
+    while (slot * 2 + 1 >= size) size *= 2;
+    const bigger = new Float64Array(size);
+    bigger.set(sums.limbs);
+    sums.limbs = bigger;
+  }
+  while (sums.big.length <= slot) sums.big.push(0n);
+}
+
+/** Adds parsed parts to slot `slot` (made room for with {@link ensureSlots}). */
+export function addPartsAt(sums: SenSums, slot: number, p: SenParts): void {
+  if (p.big !== null) {
+    sums.big[slot]! += p.big;
+    return;
+  }
+  const l = sums.limbs;
+  const i = slot * 2;
+  const lo = (l[i] = l[i]! + p.lo);
+  const hi = (l[i + 1] = l[i + 1]! + p.hi);
+  if (lo > FLUSH_AT || hi > FLUSH_AT) {
+    sums.big[slot] = valueAt(sums, slot);
+    l[i] = 0;
+    l[i + 1] = 0;
+  }
+}
+
+/** The exact value of slot `slot`, in sen. */
+export function valueAt(sums: SenSums, slot: number): bigint {
+  return (sums.big[slot] ?? 0n) + BigInt(sums.limbs[slot * 2 + 1] ?? 0) * LIMB + BigInt(sums.limbs[slot * 2] ?? 0);
+}
+
+/** The amount held in parts, in sen (for rows that are kept). */
+export function partsValue(p: SenParts): bigint {
+  return p.big ?? BigInt(p.hi) * LIMB + BigInt(p.lo);
+}
+
+/**
+ * Parses a whole count (`jumlah_kasus`) of at most 15 digits char by char:
+ * returns its value (exact, below 2^53), -1 when `s` is not all digits, or -2
+ * when it has more than 15 digits (then use BigInt). Counts are not money.
+ */
+export function parseCount(s: string): number {
+  const n = s.length;
+  if (n === 0) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = s.charCodeAt(i) - C0;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return n > 15 ? -2 : v;
+}
+
 /** True when every character of `s` is an ASCII digit (and `s` is not empty). */
 export function isDigits(s: string): boolean {
   const n = s.length;
