@@ -8,6 +8,8 @@
  */
 import { relative, resolve } from 'node:path';
 import { checkDatasets, findDatasets, formatReport } from '../src/lib/claims/check.ts';
+import { sortDiagnostics } from '../src/lib/claims/diagnostics.ts';
+import type { Diagnostic } from '../src/lib/claims/diagnostics.ts';
 import type { FileRef } from '../src/lib/claims/check.ts';
 
 function display(p: string): string {
@@ -20,6 +22,7 @@ async function main(argv: string[]): Promise<number> {
   let files: FileRef[];
   let orphanMetas: FileRef[] = [];
   let requireMeta: boolean;
+  const notCsv: Diagnostic[] = [];
   if (args.length === 0) {
     const found = await findDatasets(resolve('data'));
     files = found.csvs.map((f) => ({ fsPath: f, displayPath: display(f) }));
@@ -31,7 +34,15 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
   } else {
-    files = args.map((f) => ({ fsPath: resolve(f), displayPath: display(f) }));
+    // A metadata file stands for its dataset; anything else that is not a CSV is refused.
+    files = [];
+    for (const arg of args) {
+      const f = arg.endsWith('.meta.yaml') ? arg.slice(0, -'.meta.yaml'.length) + '.csv' : arg;
+      if (!f.toLowerCase().endsWith('.csv')) {
+        notCsv.push({ path: display(arg), line: 1, column: 1, severity: 'error', rule: 'file.read',
+          message: 'not a claims CSV file; name a .csv file (its .meta.yaml beside it is checked with it)' });
+      } else if (!files.some((x) => x.fsPath === resolve(f))) files.push({ fsPath: resolve(f), displayPath: display(f) });
+    }
     requireMeta = false;
   }
 
@@ -55,8 +66,9 @@ async function main(argv: string[]): Promise<number> {
   });
   if (tty && lastDraw > 0) process.stderr.write('\r\x1b[K');
 
-  process.stdout.write(formatReport(run));
-  return run.errorCount > 0 ? 1 : 0;
+  const all = { ...run, diagnostics: sortDiagnostics([...notCsv, ...run.diagnostics]), errorCount: run.errorCount + notCsv.length };
+  process.stdout.write(formatReport(all));
+  return all.errorCount > 0 ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

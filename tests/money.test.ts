@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addPartsAt, ensureSlots, parseCount, parseNominalParts, partsValue, senParts, senSums, valueAt,
   addDecimals, decimalToSen, explainNominal, formatCount, formatPercent, formatRupiah, formatRupiahShort,
   formatShare, parseNominal, parseNominalSen, senToDecimal, sharePercent,
 } from '../src/lib/claims/money.ts';
@@ -85,5 +86,45 @@ describe('exact conversions', () => {
     expect(decimalToSen('-110400000')).toBe(-11040000000n);
     expect(addDecimals(['1864980719', '10555055690', '326400000', '21707420'])).toBe('12768143829');
     expect(addDecimals(['9007199254740993', '0.01'])).toBe('9007199254740993.01');
+  });
+});
+
+describe('limb sums (the streaming check path)', () => {
+  it('parse exactly what parseNominalSen accepts, to the same value', () => {
+    const p = senParts();
+    for (const v of ['0', '5', '5.5', '5.05', '12345678', '123456789', '99999999999999.99', '100000000000000', '123456789012345678901.23', '00012.30']) {
+      expect(parseNominalParts(v, p), v).toBe(true);
+      expect(partsValue(p), v).toBe(parseNominalSen(v));
+    }
+    for (const v of ['', '1e9', '5.', '.5', '5.123', '-1', '1,5', '１２']) expect(parseNominalParts(v, p), v).toBe(false);
+  });
+
+  it('sum 300,000 amounts exactly, far beyond 2^53, like a BigInt reference', () => {
+    const sums = senSums();
+    ensureSlots(sums, 2);
+    const p = senParts();
+    let ref = 0n;
+    let seed = 7;
+    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    for (let i = 0; i < 300_000; i++) {
+      const digits = 1 + (rnd() % 18);
+      let s = String(1 + (rnd() % 9));
+      while (s.length < digits) s += String(rnd() % 10);
+      const d = rnd() % 3;
+      if (d > 0) s += '.' + String(rnd() % (d === 1 ? 10 : 100)).padStart(d, '0');
+      expect(parseNominalParts(s, p)).toBe(true);
+      addPartsAt(sums, 2, p);
+      ref += parseNominalSen(s)!;
+    }
+    expect(ref > 2n ** 60n).toBe(true);
+    expect(valueAt(sums, 2)).toBe(ref);
+    expect(valueAt(sums, 0)).toBe(0n);
+  });
+
+  it('parse case counts char by char', () => {
+    expect(parseCount('15954')).toBe(15954);
+    expect(parseCount('')).toBe(-1);
+    expect(parseCount('1.000')).toBe(-1);
+    expect(parseCount('1234567890123456')).toBe(-2);
   });
 });

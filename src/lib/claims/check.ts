@@ -8,8 +8,8 @@ import { basename, dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { Diagnostic } from './diagnostics.ts';
 import { countSeverities, formatDiagnostic, sortDiagnostics } from './diagnostics.ts';
-import type { CheckContext, ComboAggregate, CsvCheckResult, KeyList } from './csv-check.ts';
-import { PROGRAMS, checkCsv, createCheckContext, keyAt } from './csv-check.ts';
+import type { CheckContext, ComboAggregate, CsvCheckResult } from './csv-check.ts';
+import { PROGRAMS, checkCsv, createCheckContext, sortedTriples } from './csv-check.ts';
 import type { DatasetMeta } from './meta.ts';
 import { parseMeta } from './meta.ts';
 import { parseIsoDay, dayToIso } from './dates.ts';
@@ -94,15 +94,16 @@ export async function findDatasets(dataDir: string): Promise<{ csvs: string[]; o
 
 interface Located { file: number; combo: ComboAggregate }
 
-function prefixReach(list: KeyList): { maxEnd: Int32Array; arg: Int32Array } {
-  const maxEnd = new Int32Array(list.count);
-  const arg = new Int32Array(list.count);
+/** For sorted [line, start, end] triples: running maximum of `end` and the index of the triple that reaches it. */
+function prefixReach(t: Int32Array): { maxEnd: Int32Array; arg: Int32Array } {
+  const n = t.length / 3;
+  const maxEnd = new Int32Array(n);
+  const arg = new Int32Array(n);
   let best = -1;
   let bestIdx = -1;
-  for (let i = 0; i < list.count; i++) {
-    const k = keyAt(list, i);
-    if (k.end > best) {
-      best = k.end;
+  for (let i = 0; i < n; i++) {
+    if (t[i * 3 + 2]! > best) {
+      best = t[i * 3 + 2]!;
       bestIdx = i;
     }
     maxEnd[i] = best;
@@ -182,33 +183,38 @@ export async function checkDatasets(files: FileRef[], options: CheckDatasetsOpti
   const crossCounts = new Map<number, number>();
   for (const located of byCombo.values()) {
     if (located.length < 2) continue;
+    const triples = located.map((l) => sortedTriples(l.combo.keys));
     for (let a = 0; a < located.length; a++) {
       const first = located[a]!;
-      const reach = prefixReach(first.combo.keys);
-      const keys = first.combo.keys;
+      const keys = triples[a]!;
+      const n = keys.length / 3;
+      const reach = prefixReach(keys);
       for (let b = a + 1; b < located.length; b++) {
         const second = located[b]!;
         const target = datasets[second.file]!;
-        for (let i = 0; i < second.combo.keys.count; i++) {
-          const k = keyAt(second.combo.keys, i);
-          // Last row of `first` starting on or before k.end.
+        const other = triples[b]!;
+        for (let i = 0; i < other.length; i += 3) {
+          const line = other[i]!;
+          const start = other[i + 1]!;
+          const end = other[i + 2]!;
+          // Last row of `first` starting on or before `end`.
           let lo = 0;
-          let hi = keys.count - 1;
+          let hi = n - 1;
           let idx = -1;
           while (lo <= hi) {
             const mid = (lo + hi) >> 1;
-            if (keyAt(keys, mid).start <= k.end) {
+            if (keys[mid * 3 + 1]! <= end) {
               idx = mid;
               lo = mid + 1;
             } else hi = mid - 1;
           }
-          if (idx < 0 || reach.maxEnd[idx]! < k.start) continue;
-          const other = keyAt(keys, reach.arg[idx]!);
-          const n = (crossCounts.get(second.file) ?? 0) + 1;
-          crossCounts.set(second.file, n);
-          if (n > 200) continue;
-          target.diagnostics.push({ path: target.csvPath, line: k.line, column: 1, severity: 'error', rule: 'period.overlap',
-            message: `period ${dayToIso(k.start)}..${dayToIso(k.end)} for ${context.branchNames[second.combo.branchId]} ${PROGRAMS[second.combo.program]} overlaps ${dayToIso(other.start)}..${dayToIso(other.end)} in ${datasets[first.file]!.csvPath} line ${other.line}; totals would count the same claims twice: remove the rows from one of the datasets or make the periods not overlap` });
+          if (idx < 0 || reach.maxEnd[idx]! < start) continue;
+          const o = reach.arg[idx]! * 3;
+          const count = (crossCounts.get(second.file) ?? 0) + 1;
+          crossCounts.set(second.file, count);
+          if (count > 200) continue;
+          target.diagnostics.push({ path: target.csvPath, line, column: 1, severity: 'error', rule: 'period.overlap',
+            message: `period ${dayToIso(start)}..${dayToIso(end)} for ${context.branchNames[second.combo.branchId]} ${PROGRAMS[second.combo.program]} overlaps ${dayToIso(keys[o + 1]!)}..${dayToIso(keys[o + 2]!)} in ${datasets[first.file]!.csvPath} line ${keys[o]!}; totals would count the same claims twice: remove the rows from one of the datasets or make the periods not overlap` });
         }
       }
     }

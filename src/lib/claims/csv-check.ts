@@ -70,16 +70,19 @@ export function createCheckContext(): CheckContext {
 }
 
 /**
- * Keys of the rows of one branch × programme: pairs of uint32 in a buffer
- * that is also viewed as BigUint64, so a native numeric sort orders them by
- * (period start, period length, line).
+ * Keys of the rows of one branch × programme, 8 bytes each: pairs of uint32
+ * in blocks that are also viewed as BigUint64, so a native numeric sort
+ * orders them by (period start, period length, line). Blocks grow to 2048
+ * words and are never copied into one array: {@link sortKeys} sorts each
+ * block in place and readers merge them ({@link forEachSorted}), so memory
+ * stays at about 8 bytes per row with little slack.
  */
 export interface KeyList {
-  /** Interleaved [lo, hi] uint32 words; lo = line, hi = start << 16 | length. After {@link sortKeys}: all keys, exactly. */
+  /** Block being filled: interleaved [lo, hi] words; lo = line, hi = start << 16 | length. */
   words: Uint32Array;
   /** Words used in `words`. */
   fill: number;
-  /** Full earlier blocks (while reading; merged by sortKeys). Blocks grow to 2048 words, so slack stays small. */
+  /** Full blocks; after sortKeys, every block (the last one trimmed), each sorted. */
   blocks: Uint32Array[];
   count: number;
 }
@@ -170,28 +173,59 @@ function pushKey(list: KeyList, line: number, packed: number): void {
   list.count++;
 }
 
-/** Gathers the blocks into one exact-size array and sorts the keys by (start, length, line) with a native numeric sort. */
+/** Sorts each block in place by (start, length, line) with a native numeric sort; call once, after reading. */
 export function sortKeys(list: KeyList): void {
-  if (list.blocks.length > 0 || list.fill !== list.words.length) {
-    const all = new Uint32Array(list.count * 2);
-    let at = 0;
-    for (const b of list.blocks) {
-      all.set(b, at);
-      at += b.length;
-    }
-    all.set(list.words.subarray(0, list.fill), at);
-    list.words = all;
-    list.fill = all.length;
-    list.blocks = [];
-  }
-  new BigUint64Array(list.words.buffer, 0, list.count).sort();
+  if (list.fill > 0) list.blocks.push(list.words.subarray(0, list.fill));
+  list.words = new Uint32Array(0);
+  list.fill = 0;
+  for (const b of list.blocks) new BigUint64Array(b.buffer, b.byteOffset, b.length / 2).sort();
 }
 
-/** Reads key `i` of a sorted or unsorted list. */
-export function keyAt(list: KeyList, i: number): { line: number; start: number; end: number } {
-  const packed = list.words[i * 2 + HI]!;
-  const start = packed >>> 16;
-  return { line: list.words[i * 2 + LO]!, start, end: start + (packed & 0xffff) };
+/** One row's key: its line and its period as day numbers. */
+export interface Key {
+  line: number;
+  start: number;
+  end: number;
+}
+
+/** Calls `fn` for every key of a list sorted by {@link sortKeys}, in (start, length, line) order (a merge of the blocks). */
+export function forEachSorted(list: KeyList, fn: (line: number, start: number, end: number) => void): void {
+  const blocks = list.blocks;
+  const k = blocks.length;
+  const pos = new Int32Array(k);
+  for (;;) {
+    let best = -1;
+    let bestHi = 0;
+    let bestLo = 0;
+    for (let b = 0; b < k; b++) {
+      const block = blocks[b]!;
+      const i = pos[b]!;
+      if (i >= block.length) continue;
+      const hi = block[i + HI]!;
+      const lo = block[i + LO]!;
+      if (best < 0 || hi < bestHi || (hi === bestHi && lo < bestLo)) {
+        best = b;
+        bestHi = hi;
+        bestLo = lo;
+      }
+    }
+    if (best < 0) return;
+    pos[best]! += 2;
+    const start = bestHi >>> 16;
+    fn(bestLo, start, start + (bestHi & 0xffff));
+  }
+}
+
+/** The keys of a sorted list as one array of [line, start, end] triples, in sorted order (for cross-file checks). */
+export function sortedTriples(list: KeyList): Int32Array {
+  const out = new Int32Array(list.count * 3);
+  let i = 0;
+  forEachSorted(list, (line, start, end) => {
+    out[i++] = line;
+    out[i++] = start;
+    out[i++] = end;
+  });
+  return out;
 }
 
 function describeProgram(p: string): string {
@@ -746,24 +780,16 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
  * period overlaps (or equals) that of an earlier-sorted row; `later` is the row
  * with the larger line number, so the error lands on the second occurrence.
  */
-export function findOverlaps(
-  list: KeyList,
-  found: (later: { line: number; start: number; end: number }, earlier: { line: number; start: number; end: number }) => void,
-): void {
-  let reach = -1;
-  let reachIdx = -1;
-  for (let i = 0; i < list.count; i++) {
-    const k = keyAt(list, i);
-    if (reachIdx >= 0 && k.start <= reach) {
-      const other = keyAt(list, reachIdx);
-      if (k.line > other.line) found(k, other);
-      else found(other, k);
+export function findOverlaps(list: KeyList, found: (later: Key, earlier: Key) => void): void {
+  let reach: Key | null = null;
+  forEachSorted(list, (line, start, end) => {
+    const k = { line, start, end };
+    if (reach !== null && start <= reach.end) {
+      if (line > reach.line) found(k, reach);
+      else found(reach, k);
     }
-    if (k.end > reach) {
-      reach = k.end;
-      reachIdx = i;
-    }
-  }
+    if (reach === null || end > reach.end) reach = k;
+  });
 }
 
 async function resolvePending(source: CsvSource, pending: Pending[]): Promise<Diagnostic[]> {
