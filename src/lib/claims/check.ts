@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import type { Diagnostic } from './diagnostics.ts';
 import { countSeverities, formatDiagnostic, sortDiagnostics } from './diagnostics.ts';
 import type { CheckContext, ComboAggregate, CsvCheckResult } from './csv-check.ts';
-import { PROGRAMS, checkCsv, createCheckContext, sortedTriples } from './csv-check.ts';
+import { PROGRAMS, checkCsv, createCheckContext, distinctSorted, keyEnd, keyStart } from './csv-check.ts';
 import type { DatasetMeta } from './meta.ts';
 import { parseMeta } from './meta.ts';
 import { parseIsoDay, dayToIso } from './dates.ts';
@@ -94,16 +94,18 @@ export async function findDatasets(dataDir: string): Promise<{ csvs: string[]; o
 
 interface Located { file: number; combo: ComboAggregate }
 
-/** For sorted [line, start, end] triples: running maximum of `end` and the index of the triple that reaches it. */
-function prefixReach(t: Int32Array): { maxEnd: Int32Array; arg: Int32Array } {
-  const n = t.length / 3;
+
+/** For sorted distinct keys: running maximum of the period end, and the index of the key that reaches it. */
+function prefixReach(keys: Uint32Array): { maxEnd: Int32Array; arg: Int32Array } {
+  const n = keys.length;
   const maxEnd = new Int32Array(n);
   const arg = new Int32Array(n);
   let best = -1;
   let bestIdx = -1;
   for (let i = 0; i < n; i++) {
-    if (t[i * 3 + 2]! > best) {
-      best = t[i * 3 + 2]!;
+    const end = keyEnd(keys[i]!);
+    if (end > best) {
+      best = end;
       bestIdx = i;
     }
     maxEnd[i] = best;
@@ -172,6 +174,9 @@ export async function checkDatasets(files: FileRef[], options: CheckDatasetsOpti
   }
 
   // Overlapping periods across datasets, for the same branch and programme.
+  // Keys carry no line numbers: collect the conflicts, then find their lines
+  // with a second pass over just the files concerned.
+  interface Cross { fileA: number; fileB: number; comboKey: number; a: number; b: number }
   const byCombo = new Map<number, Located[]>();
   datasets.forEach((d, file) => {
     for (const [key, combo] of d.csv.combos) {
@@ -180,43 +185,62 @@ export async function checkDatasets(files: FileRef[], options: CheckDatasetsOpti
       else list.push({ file, combo });
     }
   });
+  const crosses: Cross[] = [];
   const crossCounts = new Map<number, number>();
-  for (const located of byCombo.values()) {
+  for (const [comboKey, located] of byCombo) {
     if (located.length < 2) continue;
-    const triples = located.map((l) => sortedTriples(l.combo.keys));
+    const distinct = located.map((l) => distinctSorted(l.combo.keys));
     for (let a = 0; a < located.length; a++) {
-      const first = located[a]!;
-      const keys = triples[a]!;
-      const n = keys.length / 3;
+      const keys = distinct[a]!;
       const reach = prefixReach(keys);
       for (let b = a + 1; b < located.length; b++) {
-        const second = located[b]!;
-        const target = datasets[second.file]!;
-        const other = triples[b]!;
-        for (let i = 0; i < other.length; i += 3) {
-          const line = other[i]!;
-          const start = other[i + 1]!;
-          const end = other[i + 2]!;
-          // Last row of `first` starting on or before `end`.
+        for (const key of distinct[b]!) {
+          // Last period of dataset `a` starting on or before this one's end.
+          const end = keyEnd(key);
           let lo = 0;
-          let hi = n - 1;
+          let hi = keys.length - 1;
           let idx = -1;
           while (lo <= hi) {
             const mid = (lo + hi) >> 1;
-            if (keys[mid * 3 + 1]! <= end) {
+            if (keyStart(keys[mid]!) <= end) {
               idx = mid;
               lo = mid + 1;
             } else hi = mid - 1;
           }
-          if (idx < 0 || reach.maxEnd[idx]! < start) continue;
-          const o = reach.arg[idx]! * 3;
-          const count = (crossCounts.get(second.file) ?? 0) + 1;
-          crossCounts.set(second.file, count);
-          if (count > 200) continue;
-          target.diagnostics.push({ path: target.csvPath, line, column: 1, severity: 'error', rule: 'period.overlap',
-            message: `period ${dayToIso(start)}..${dayToIso(end)} for ${context.branchNames[second.combo.branchId]} ${PROGRAMS[second.combo.program]} overlaps ${dayToIso(keys[o + 1]!)}..${dayToIso(keys[o + 2]!)} in ${datasets[first.file]!.csvPath} line ${keys[o]!}; totals would count the same claims twice: remove the rows from one of the datasets or make the periods not overlap` });
+          if (idx < 0 || reach.maxEnd[idx]! < keyStart(key)) continue;
+          const fileB = located[b]!.file;
+          const count = (crossCounts.get(fileB) ?? 0) + 1;
+          crossCounts.set(fileB, count);
+          if (count <= 200) crosses.push({ fileA: located[a]!.file, fileB, comboKey, a: keys[reach.arg[idx]!]!, b: key });
         }
       }
+    }
+  }
+  if (crosses.length > 0) {
+    const wanted = new Map<number, Map<number, Set<number>>>();
+    const want = (file: number, comboKey: number, key: number): void => {
+      let byCombo2 = wanted.get(file);
+      if (byCombo2 === undefined) wanted.set(file, (byCombo2 = new Map()));
+      let set = byCombo2.get(comboKey);
+      if (set === undefined) byCombo2.set(comboKey, (set = new Set()));
+      set.add(key);
+    };
+    for (const c of crosses) {
+      want(c.fileA, c.comboKey, c.a);
+      want(c.fileB, c.comboKey, c.b);
+    }
+    const lines = new Map<number, Map<number, Map<number, number[]>>>();
+    for (const [file, w] of wanted) {
+      const d = datasets[file]!;
+      const again = await checkCsv(fileSource(d.csvFsPath, d.csvPath), { context, locate: w });
+      lines.set(file, again.located);
+    }
+    const firstLine = (file: number, comboKey: number, key: number): number => lines.get(file)?.get(comboKey)?.get(key)?.[0] ?? 0;
+    const period = (key: number): string => `${dayToIso(keyStart(key))}..${dayToIso(keyEnd(key))}`;
+    for (const c of crosses) {
+      const target = datasets[c.fileB]!;
+      target.diagnostics.push({ path: target.csvPath, line: firstLine(c.fileB, c.comboKey, c.b), column: 1, severity: 'error', rule: 'period.overlap',
+        message: `period ${period(c.b)} for ${context.branchNames[Math.floor(c.comboKey / 8)]} ${PROGRAMS[c.comboKey % 8]} overlaps ${period(c.a)} in ${datasets[c.fileA]!.csvPath} line ${firstLine(c.fileA, c.comboKey, c.a)}; totals would count the same claims twice: remove the rows from one of the datasets or make the periods not overlap` });
     }
   }
 

@@ -70,25 +70,41 @@ export function createCheckContext(): CheckContext {
 }
 
 /**
- * Keys of the rows of one branch × programme, 8 bytes each: pairs of uint32
- * in blocks that are also viewed as BigUint64, so a native numeric sort
- * orders them by (period start, period length, line). Blocks grow to 2048
- * words and are never copied into one array: {@link sortKeys} sorts each
- * block in place and readers merge them ({@link forEachSorted}), so memory
- * stays at about 8 bytes per row with little slack.
+ * Periods of the rows of one branch × programme, 4 bytes per row: the
+ * period packed as `start << 16 | length` (day numbers). Blocks grow to 4096
+ * keys and are never copied into one array: {@link sortKeys} sorts each block
+ * in place (native numeric sort) and readers merge them
+ * ({@link forEachSorted}). Line numbers are not kept: when a duplicate or an
+ * overlap is found, a second pass over the file finds the lines of just those
+ * periods ({@link CheckCsvOptions.locate}).
  */
 export interface KeyList {
-  /** Block being filled: interleaved [lo, hi] words; lo = line, hi = start << 16 | length. */
+  /** Block being filled. */
   words: Uint32Array;
-  /** Words used in `words`. */
+  /** Keys used in `words`. */
   fill: number;
   /** Full blocks; after sortKeys, every block (the last one trimmed), each sorted. */
   blocks: Uint32Array[];
   count: number;
 }
 
+/** Packs a period (day numbers, end ≥ start) into a key. */
+export function packPeriod(start: number, end: number): number {
+  return ((start << 16) | (end - start)) >>> 0;
+}
+
+/** Start day of a packed period. */
+export function keyStart(key: number): number {
+  return key >>> 16;
+}
+
+/** End day of a packed period. */
+export function keyEnd(key: number): number {
+  return (key >>> 16) + (key & 0xffff);
+}
+
 function newKeyList(): KeyList {
-  return { words: new Uint32Array(16), fill: 0, blocks: [], count: 0 };
+  return { words: new Uint32Array(8), fill: 0, blocks: [], count: 0 };
 }
 
 /** Sums for one branch × programme in one file. */
@@ -123,7 +139,15 @@ export interface CheckCsvOptions {
   expect?: RowExpectations;
   /** Called about every 64k rows with rows read and bytes read. */
   onProgress?: (rows: number, bytes: number) => void;
+  /**
+   * Second-pass mode: find the lines of these periods (combo key → packed
+   * periods) and return them in `located`; nothing else is reported.
+   */
+  locate?: ReadonlyMap<number, ReadonlySet<number>>;
 }
+
+/** Lines of located periods: combo key → packed period → lines (first ones, at most 200). */
+export type Located = Map<number, Map<number, number[]>>;
 
 /** Everything learnt from one CSV file. */
 export interface CsvCheckResult {
@@ -144,6 +168,8 @@ export interface CsvCheckResult {
   maxEnd: number;
   /** Rows, in file order, when `keepRows` was set (only if the file had no errors). */
   rows: Row[];
+  /** Lines found in `locate` mode. */
+  located: Located;
 }
 
 interface Pending {
@@ -155,77 +181,86 @@ interface Pending {
   message: string;
 }
 
-const IS_LE = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-const LO = IS_LE ? 0 : 1;
-const HI = IS_LE ? 1 : 0;
-
-function pushKey(list: KeyList, line: number, packed: number): void {
+function pushKey(list: KeyList, key: number): void {
   let words = list.words;
   let i = list.fill;
   if (i === words.length) {
     list.blocks.push(words);
-    words = list.words = new Uint32Array(Math.min(words.length * 2, 2048));
+    words = list.words = new Uint32Array(Math.min(words.length * 2, 4096));
     i = 0;
   }
-  words[i + LO] = line;
-  words[i + HI] = packed;
-  list.fill = i + 2;
+  words[i] = key;
+  list.fill = i + 1;
   list.count++;
 }
 
-/** Sorts each block in place by (start, length, line) with a native numeric sort; call once, after reading. */
+/** Sorts each block in place (native numeric sort); call once, after reading. */
 export function sortKeys(list: KeyList): void {
   if (list.fill > 0) list.blocks.push(list.words.subarray(0, list.fill));
   list.words = new Uint32Array(0);
   list.fill = 0;
-  for (const b of list.blocks) new BigUint64Array(b.buffer, b.byteOffset, b.length / 2).sort();
+  for (const b of list.blocks) b.sort();
 }
 
-/** One row's key: its line and its period as day numbers. */
-export interface Key {
-  line: number;
-  start: number;
-  end: number;
-}
-
-/** Calls `fn` for every key of a list sorted by {@link sortKeys}, in (start, length, line) order (a merge of the blocks). */
-export function forEachSorted(list: KeyList, fn: (line: number, start: number, end: number) => void): void {
+/** Calls `fn` for every key of a list sorted by {@link sortKeys}, in ascending order (a merge of the blocks). */
+export function forEachSorted(list: KeyList, fn: (key: number) => void): void {
   const blocks = list.blocks;
   const k = blocks.length;
   const pos = new Int32Array(k);
   for (;;) {
     let best = -1;
-    let bestHi = 0;
-    let bestLo = 0;
+    let bestKey = 0;
     for (let b = 0; b < k; b++) {
       const block = blocks[b]!;
       const i = pos[b]!;
       if (i >= block.length) continue;
-      const hi = block[i + HI]!;
-      const lo = block[i + LO]!;
-      if (best < 0 || hi < bestHi || (hi === bestHi && lo < bestLo)) {
+      const key = block[i]!;
+      if (best < 0 || key < bestKey) {
         best = b;
-        bestHi = hi;
-        bestLo = lo;
+        bestKey = key;
       }
     }
     if (best < 0) return;
-    pos[best]! += 2;
-    const start = bestHi >>> 16;
-    fn(bestLo, start, start + (bestHi & 0xffff));
+    pos[best]!++;
+    fn(bestKey);
   }
 }
 
-/** The keys of a sorted list as one array of [line, start, end] triples, in sorted order (for cross-file checks). */
-export function sortedTriples(list: KeyList): Int32Array {
-  const out = new Int32Array(list.count * 3);
-  let i = 0;
-  forEachSorted(list, (line, start, end) => {
-    out[i++] = line;
-    out[i++] = start;
-    out[i++] = end;
+/** The distinct keys of a sorted list, ascending. */
+export function distinctSorted(list: KeyList): Uint32Array {
+  const out = new Uint32Array(list.count);
+  let n = 0;
+  forEachSorted(list, (key) => {
+    if (n === 0 || out[n - 1] !== key) out[n++] = key;
   });
-  return out;
+  return out.subarray(0, n);
+}
+
+/**
+ * Finds conflicts in a sorted list: `found(key, key, count)` for a period that
+ * occurs `count` > 1 times (duplicates), and `found(a, b, 1)` for two
+ * different periods that overlap (b sorts before a).
+ */
+export function findConflicts(list: KeyList, found: (a: number, b: number, count: number) => void): void {
+  let prev = -1;
+  let run = 0;
+  let reachKey = -1;
+  let reachEnd = -1;
+  forEachSorted(list, (key) => {
+    if (key === prev) {
+      run++;
+      return;
+    }
+    if (run > 1) found(prev, prev, run);
+    prev = key;
+    run = 1;
+    if (reachKey >= 0 && keyStart(key) <= reachEnd) found(key, reachKey, 1);
+    if (keyEnd(key) > reachEnd) {
+      reachEnd = keyEnd(key);
+      reachKey = key;
+    }
+  });
+  if (run > 1) found(prev, prev, run);
 }
 
 function describeProgram(p: string): string {
@@ -276,6 +311,8 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
   const ctx = options.context ?? createCheckContext();
   const keepRows = options.keepRows === true;
   const expect = options.expect;
+  const locate = options.locate;
+  const located: Located = new Map();
   const onProgress = options.onProgress;
   const path = source.path;
 
@@ -628,7 +665,18 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
         }
       }
     } else comboCounts[ci + 2]!++;
-    pushKey(keys, line, (start << 16) | (stop - start));
+    const packed = packPeriod(start, stop);
+    pushKey(keys, packed);
+    if (locate !== undefined) {
+      const wanted = locate.get(comboKey);
+      if (wanted !== undefined && wanted.has(packed)) {
+        let byKey = located.get(comboKey);
+        if (byKey === undefined) located.set(comboKey, (byKey = new Map()));
+        const lines = byKey.get(packed);
+        if (lines === undefined) byKey.set(packed, [line]);
+        else if (lines.length < 200) lines.push(line);
+      }
+    }
     if (minStart < 0 || start < minStart) minStart = start;
     if (stop > maxEnd) maxEnd = stop;
     if (keepRows) {
@@ -738,23 +786,52 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
       keys,
     });
   });
-  for (const combo of combos.values()) {
-    sortKeys(combo.keys);
-    findOverlaps(combo.keys, (later, earlier) => {
-      const branch = ctx.branchNames[combo.branchId]!;
-      const prog = PROGRAMS[combo.program]!;
-      const same = later.start === earlier.start && later.end === earlier.end;
-      report(same
-        ? { line: later.line, field: -1, severity: 'error', rule: 'row.duplicate',
-            message: `duplicate row: ${branch} ${prog} ${dayToIso(later.start)}..${dayToIso(later.end)} is already on line ${earlier.line}; remove one of the two rows (or add them up if they are parts of one total)` }
-        : { line: later.line, field: -1, severity: 'error', rule: 'period.overlap',
-            message: `period ${dayToIso(later.start)}..${dayToIso(later.end)} for ${branch} ${prog} overlaps ${dayToIso(earlier.start)}..${dayToIso(earlier.end)} on line ${earlier.line}, so claims would be counted twice; make the periods not overlap` });
-    });
+  if (locate === undefined) {
+    // Duplicates and overlaps inside the file; their lines come from a second pass.
+    interface Conflict { combo: ComboAggregate; comboKey: number; a: number; b: number; count: number }
+    const conflicts: Conflict[] = [];
+    for (const [comboKey, combo] of combos) {
+      sortKeys(combo.keys);
+      findConflicts(combo.keys, (a, b, count) => {
+        if (conflicts.length < MAX_DIAGNOSTICS_PER_FILE * 2) conflicts.push({ combo, comboKey, a, b, count });
+        else errorCount += count - 1 || 1;
+      });
+    }
+    if (conflicts.length > 0) {
+      const wanted = new Map<number, Set<number>>();
+      for (const c of conflicts) {
+        let set = wanted.get(c.comboKey);
+        if (set === undefined) wanted.set(c.comboKey, (set = new Set()));
+        set.add(c.a);
+        set.add(c.b);
+      }
+      const again = await checkCsv(source, { context: ctx, locate: wanted });
+      const linesOf = (comboKey: number, key: number): number[] => again.located.get(comboKey)?.get(key) ?? [];
+      const period = (key: number): string => `${dayToIso(keyStart(key))}..${dayToIso(keyEnd(key))}`;
+      for (const c of conflicts) {
+        const branch = ctx.branchNames[c.combo.branchId]!;
+        const prog = PROGRAMS[c.combo.program]!;
+        if (c.a === c.b) {
+          const lines = linesOf(c.comboKey, c.a);
+          const first = lines[0] ?? 0;
+          for (let n = 1; n < c.count; n++) {
+            report({ line: lines[n] ?? first, field: -1, severity: 'error', rule: 'row.duplicate',
+              message: `duplicate row: ${branch} ${prog} ${period(c.a)} is already on line ${first}; remove one of the two rows (or add them up if they are parts of one total)` });
+          }
+        } else {
+          const la = linesOf(c.comboKey, c.a)[0] ?? 0;
+          const lb = linesOf(c.comboKey, c.b)[0] ?? 0;
+          const [laterKey, laterLine, earlierKey, earlierLine] = la > lb ? [c.a, la, c.b, lb] : [c.b, lb, c.a, la];
+          report({ line: laterLine, field: -1, severity: 'error', rule: 'period.overlap',
+            message: `period ${period(laterKey)} for ${branch} ${prog} overlaps ${period(earlierKey)} on line ${earlierLine}, so claims would be counted twice; make the periods not overlap` });
+        }
+      }
+    }
   }
 
   const periods = new Map<number, bigint>();
   for (const [key, slot] of periodSlots) periods.set(key, valueAt(periodSums, slot));
-  const diagnostics = await resolvePending(source, pending);
+  const diagnostics = locate === undefined ? await resolvePending(source, pending) : [];
   if (errorCount + warningCount > diagnostics.length) {
     const hidden = errorCount + warningCount - diagnostics.length;
     diagnostics.push({ path, line: diagnostics[diagnostics.length - 1]?.line ?? 1, column: 1, severity: errorCount > 0 ? 'error' : 'warning', rule: 'limit',
@@ -772,24 +849,8 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
     minStart,
     maxEnd,
     rows: errorCount === 0 ? rows : [],
+    located,
   };
-}
-
-/**
- * Walks a sorted key list and calls `found(later, earlier)` for each row whose
- * period overlaps (or equals) that of an earlier-sorted row; `later` is the row
- * with the larger line number, so the error lands on the second occurrence.
- */
-export function findOverlaps(list: KeyList, found: (later: Key, earlier: Key) => void): void {
-  let reach: Key | null = null;
-  forEachSorted(list, (line, start, end) => {
-    const k = { line, start, end };
-    if (reach !== null && start <= reach.end) {
-      if (line > reach.line) found(k, reach);
-      else found(reach, k);
-    }
-    if (reach === null || end > reach.end) reach = k;
-  });
 }
 
 async function resolvePending(source: CsvSource, pending: Pending[]): Promise<Diagnostic[]> {
