@@ -46,7 +46,16 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-/** The `_headers` file (Netlify / Cloudflare Pages format) for all paths. */
+/** Build assets under /_astro/ have content hashes in their names: cache them for a year. */
+export const IMMUTABLE_ASSETS = { path: '/_astro/*', cacheControl: 'public, max-age=31536000, immutable' } as const;
+
+/** The `_headers` file (Netlify / Cloudflare Pages format): security headers for all paths, long caching for hashed assets. */
 export function headersFile(): string {
-  return ['/*', ...Object.entries(SECURITY_HEADERS).map(([k, v]) => `  ${k}: ${v}`), ''].join('\n');
+  return [
+    '/*',
+    ...Object.entries(SECURITY_HEADERS).map(([k, v]) => `  ${k}: ${v}`),
+    IMMUTABLE_ASSETS.path,
+    `  Cache-Control: ${IMMUTABLE_ASSETS.cacheControl}`,
+    '',
+  ].join('\n');
 }
