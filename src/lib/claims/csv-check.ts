@@ -351,9 +351,10 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
   /** Records taken from the parser so far (header and blank lines included). */
   let consumed = 0;
   let lastSkipLine = -1;
+  /** Branch names of this file already validated → id, or -1 - id when not listed in the metadata. */
+  const seenBranches = new Map<string, number>();
   let lastBranch = '';
-  let lastBranchId = -1;
-  let lastBranchListed = true;
+  let lastBranchInfo = 0;
   // State of the row being checked, shared with fieldError (no closure per row).
   let rowLine = 0;
   let rowOk = true;
@@ -517,9 +518,22 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
     if (iB >= 0) {
       branch = rec[iB]!;
       const n = branch.length;
-      if (n !== 0 && branch === lastBranch) {
-        branchId = lastBranchId;
-        if (!lastBranchListed) fieldError(iB, 'meta.consistency', `kantor_cabang "${branch}" is not listed in the metadata (${expect!.metaPath}: branches); add it there or correct the row`);
+      let known: number | undefined;
+      if (n !== 0 && branch === lastBranch) known = lastBranchInfo;
+      else {
+        known = seenBranches.get(branch);
+        if (known !== undefined) {
+          lastBranch = branch;
+          lastBranchInfo = known;
+        }
+      }
+      if (known !== undefined) {
+        // Validated before: id, or -1 - id when it is not listed in the metadata.
+        if (known >= 0) branchId = known;
+        else {
+          branchId = -1 - known;
+          fieldError(iB, 'meta.consistency', `kantor_cabang "${branch}" is not listed in the metadata (${expect!.metaPath}: branches); add it there or correct the row`);
+        }
       } else if (n === 0) fieldError(iB, 'branch.value', 'kantor_cabang is empty; write the name of the branch office, e.g. Pasuruan');
       else if (branch.charCodeAt(0) <= 32 || branch.charCodeAt(n - 1) <= 32) {
         fieldError(iB, 'branch.value', `kantor_cabang "${branch}" has spaces around it; write "${branch.trim()}"`);
@@ -534,10 +548,12 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
           ctx.branchIds.set(branch, id);
           ctx.branchNames.push(branch);
         }
+        branchId = id;
+        const listed = expect === undefined || expect.branches.has(branch);
         lastBranch = branch;
-        lastBranchId = branchId = id;
-        lastBranchListed = expect === undefined || expect.branches.has(branch);
-        if (!lastBranchListed) fieldError(iB, 'meta.consistency', `kantor_cabang "${branch}" is not listed in the metadata (${expect!.metaPath}: branches); add it there or correct the row`);
+        lastBranchInfo = listed ? id : -1 - id;
+        seenBranches.set(branch, lastBranchInfo);
+        if (!listed) fieldError(iB, 'meta.consistency', `kantor_cabang "${branch}" is not listed in the metadata (${expect!.metaPath}: branches); add it there or correct the row`);
       }
     }
 
