@@ -72,9 +72,8 @@ export function createCheckContext(): CheckContext {
 /**
  * Periods of the rows of one branch × programme, 4 bytes per row: the
  * period packed as `start << 16 | length` (day numbers). Blocks grow to 4096
- * keys and are never copied into one array: {@link sortKeys} sorts each block
- * in place (native numeric sort) and readers merge them
- * ({@link forEachSorted}). Line numbers are not kept: when a duplicate or an
+ * keys, so there is little slack and no growth copy; {@link sortedKeys}
+ * gathers one list at a time into a short-lived sorted array. Line numbers are not kept: when a duplicate or an
  * overlap is found, a second pass over the file finds the lines of just those
  * periods ({@link CheckCsvOptions.locate}).
  */
@@ -83,7 +82,7 @@ export interface KeyList {
   words: Uint32Array;
   /** Keys used in `words`. */
   fill: number;
-  /** Full blocks; after sortKeys, every block (the last one trimmed), each sorted. */
+  /** Full earlier blocks. */
   blocks: Uint32Array[];
   count: number;
 }
@@ -194,72 +193,60 @@ function pushKey(list: KeyList, key: number): void {
   list.count++;
 }
 
-/** Sorts each block in place (native numeric sort); call once, after reading. */
-export function sortKeys(list: KeyList): void {
-  if (list.fill > 0) list.blocks.push(list.words.subarray(0, list.fill));
-  list.words = new Uint32Array(0);
-  list.fill = 0;
-  for (const b of list.blocks) b.sort();
-}
-
-/** Calls `fn` for every key of a list sorted by {@link sortKeys}, in ascending order (a merge of the blocks). */
-export function forEachSorted(list: KeyList, fn: (key: number) => void): void {
-  const blocks = list.blocks;
-  const k = blocks.length;
-  const pos = new Int32Array(k);
-  for (;;) {
-    let best = -1;
-    let bestKey = 0;
-    for (let b = 0; b < k; b++) {
-      const block = blocks[b]!;
-      const i = pos[b]!;
-      if (i >= block.length) continue;
-      const key = block[i]!;
-      if (best < 0 || key < bestKey) {
-        best = b;
-        bestKey = key;
-      }
-    }
-    if (best < 0) return;
-    pos[best]!++;
-    fn(bestKey);
-  }
-}
-
-/** The distinct keys of a sorted list, ascending. */
-export function distinctSorted(list: KeyList): Uint32Array {
+/**
+ * All keys of a list in ascending order, as a new array (the blocks are
+ * copied into it and it is sorted natively). Used one branch × programme at a
+ * time, so the copy is short-lived and small.
+ */
+export function sortedKeys(list: KeyList): Uint32Array {
   const out = new Uint32Array(list.count);
+  let at = 0;
+  for (const b of list.blocks) {
+    out.set(b, at);
+    at += b.length;
+  }
+  out.set(list.words.subarray(0, list.fill), at);
+  return out.sort();
+}
+
+/** The distinct keys of a list, ascending. */
+export function distinctSorted(list: KeyList): Uint32Array {
+  const sorted = sortedKeys(list);
   let n = 0;
-  forEachSorted(list, (key) => {
-    if (n === 0 || out[n - 1] !== key) out[n++] = key;
-  });
-  return out.subarray(0, n);
+  for (let i = 0; i < sorted.length; i++) {
+    if (n === 0 || sorted[n - 1] !== sorted[i]) sorted[n++] = sorted[i]!;
+  }
+  return sorted.subarray(0, n);
 }
 
 /**
- * Finds conflicts in a sorted list: `found(key, key, count)` for a period that
- * occurs `count` > 1 times (duplicates), and `found(a, b, 1)` for two
+ * Finds conflicts among a list's keys: `found(key, key, count)` for a period
+ * that occurs `count` > 1 times (duplicates), and `found(a, b, 1)` for two
  * different periods that overlap (b sorts before a).
  */
 export function findConflicts(list: KeyList, found: (a: number, b: number, count: number) => void): void {
+  const sorted = sortedKeys(list);
   let prev = -1;
   let run = 0;
   let reachKey = -1;
   let reachEnd = -1;
-  forEachSorted(list, (key) => {
+  for (let i = 0; i < sorted.length; i++) {
+    const key = sorted[i]!;
     if (key === prev) {
       run++;
-      return;
+      continue;
     }
     if (run > 1) found(prev, prev, run);
     prev = key;
     run = 1;
-    if (reachKey >= 0 && keyStart(key) <= reachEnd) found(key, reachKey, 1);
-    if (keyEnd(key) > reachEnd) {
-      reachEnd = keyEnd(key);
+    const start = key >>> 16;
+    if (reachKey >= 0 && start <= reachEnd) found(key, reachKey, 1);
+    const end = start + (key & 0xffff);
+    if (end > reachEnd) {
+      reachEnd = end;
       reachKey = key;
     }
-  });
+  }
   if (run > 1) found(prev, prev, run);
 }
 
@@ -807,7 +794,6 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
     interface Conflict { combo: ComboAggregate; comboKey: number; a: number; b: number; count: number }
     const conflicts: Conflict[] = [];
     for (const [comboKey, combo] of combos) {
-      sortKeys(combo.keys);
       findConflicts(combo.keys, (a, b, count) => {
         if (conflicts.length < MAX_DIAGNOSTICS_PER_FILE * 2) conflicts.push({ combo, comboKey, a, b, count });
         else errorCount += count - 1 || 1;
