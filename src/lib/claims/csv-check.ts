@@ -5,10 +5,11 @@
  * strings (no `cast`); each record is checked as it leaves the parser and
  * then dropped, and line numbers are counted here (csv-parse's per-record
  * `info` objects would cost more than the checks). Only compact state is
- * kept per row: an 8-byte key (period + line number) per branch × programme
- * for duplicate and overlap detection. Sums are BigInt sen, so they are
- * exact. Columns of errors are located afterwards, only when there are
- * errors, by a second pass that reads just the lines concerned.
+ * kept per row: a 4-byte key (the packed period) per branch × programme for
+ * duplicate and overlap detection; sums are exact base-10^8 limbs moved into
+ * BigInt (see money.ts), never floating point. Lines of duplicates and
+ * overlaps, and columns of errors, are found afterwards, only when there are
+ * such problems, by second passes that keep just the lines concerned.
  */
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -73,8 +74,8 @@ export function createCheckContext(): CheckContext {
  * Periods of the rows of one branch × programme, 4 bytes per row: the
  * period packed as `start << 16 | length` (day numbers). Blocks grow to 4096
  * keys, so there is little slack and no growth copy; {@link sortedKeys}
- * gathers one list at a time into a short-lived sorted array. Line numbers are not kept: when a duplicate or an
- * overlap is found, a second pass over the file finds the lines of just those
+ * gathers one list at a time into a short-lived sorted array. Line numbers
+ * are not kept: when a duplicate or an overlap is found, a second pass over the file finds the lines of just those
  * periods ({@link CheckCsvOptions.locate}).
  */
 export interface KeyList {
