@@ -10,6 +10,9 @@
  * thousands and a comma for decimals (`Rp1.864.980.719`, `Rp5.000,50`).
  */
 import Decimal from 'decimal.js';
+import { formatCount, formatPercent, formatRupiah, groupThousands, splitDecimal } from './format.ts';
+
+export { formatCount, formatPercent, formatRupiah } from './format.ts';
 
 /** decimal.js clone used for every division in the pipeline (60 digits, half-up). */
 export const Dec = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
@@ -301,42 +304,6 @@ export function decimalToSen(value: string): bigint {
   return neg ? -sen : sen;
 }
 
-function groupThousands(int: string): string {
-  let out = '';
-  const n = int.length;
-  for (let i = 0; i < n; i++) {
-    if (i > 0 && (n - i) % 3 === 0) out += '.';
-    out += int[i];
-  }
-  return out;
-}
-
-function splitDecimal(value: string): { neg: boolean; int: string; frac: string } {
-  const m = /^(-)?(\d+)(?:\.(\d+))?$/.exec(value.trim());
-  if (!m) throw new RangeError(`not a decimal string: "${value}" (expected digits with an optional dot, e.g. "5000.50")`);
-  const int = (m[2] ?? '0').replace(/^0+(?=\d)/, '');
-  const frac = (m[3] ?? '').replace(/0+$/, '');
-  const neg = m[1] === '-' && (/[1-9]/.test(int) || frac !== '');
-  return { neg, int, frac };
-}
-
-/**
- * Formats an exact decimal string as Indonesian rupiah: `Rp1.864.980.719`,
- * `Rp5.000,50`, `-Rp110.400.000`. A fractional part is shown with at least two
- * digits (and all of its digits, so nothing is rounded).
- */
-export function formatRupiah(value: string | bigint): string {
-  const { neg, int, frac } = splitDecimal(typeof value === 'bigint' ? value.toString() : value);
-  const body = groupThousands(int) + (frac !== '' ? ',' + frac.padEnd(2, '0') : '');
-  return (neg ? '-' : '') + 'Rp' + body;
-}
-
-/** Formats a whole number with dots as thousands separators: `15954` → `15.954`. */
-export function formatCount(value: string | bigint): string {
-  const { neg, int, frac } = splitDecimal(typeof value === 'bigint' ? value.toString() : value);
-  return (neg ? '-' : '') + groupThousands(int) + (frac !== '' ? ',' + frac : '');
-}
-
 const SCALES: { exp: number; word: string }[] = [
   { exp: 12, word: 'triliun' },
   { exp: 9, word: 'miliar' },
@@ -396,12 +363,6 @@ export function formatShare(part: string | bigint, total: string | bigint): stri
   const p = sharePercent(part, total);
   if (p === null) return '–';
   return formatPercent(p);
-}
-
-/** Formats a percent decimal string (`"82.67"`) the Indonesian way: `82,67%`. */
-export function formatPercent(percent: string): string {
-  const { neg, int, frac } = splitDecimal(percent);
-  return (neg ? '-' : '') + groupThousands(int) + ',' + frac.padEnd(2, '0') + '%';
 }
 
 /** Adds exact decimal strings (at most 2 decimals each) and returns the canonical sum. */

@@ -1,0 +1,49 @@
+/**
+ * Writing exact decimal strings the Indonesian way, with string operations only (no
+ * decimal.js), so browser scripts such as the BPU calculator stay small. money.ts re-exports
+ * these for the build.
+ */
+
+/** Digits with dots as thousands separators: `1864980719` → `1.864.980.719`. */
+export function groupThousands(int: string): string {
+  let out = '';
+  const n = int.length;
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && (n - i) % 3 === 0) out += '.';
+    out += int[i];
+  }
+  return out;
+}
+
+/** Split a decimal string into sign, integer digits and fraction digits (trailing zeros dropped). */
+export function splitDecimal(value: string): { neg: boolean; int: string; frac: string } {
+  const m = /^(-)?(\d+)(?:\.(\d+))?$/.exec(value.trim());
+  if (!m) throw new RangeError(`not a decimal string: "${value}" (expected digits with an optional dot, e.g. "5000.50")`);
+  const int = (m[2] ?? '0').replace(/^0+(?=\d)/, '');
+  const frac = (m[3] ?? '').replace(/0+$/, '');
+  const neg = m[1] === '-' && (/[1-9]/.test(int) || frac !== '');
+  return { neg, int, frac };
+}
+
+/**
+ * Formats an exact decimal string as Indonesian rupiah: `Rp1.864.980.719`,
+ * `Rp5.000,50`, `-Rp110.400.000`. A fractional part is shown with at least two
+ * digits (and all of its digits, so nothing is rounded).
+ */
+export function formatRupiah(value: string | bigint): string {
+  const { neg, int, frac } = splitDecimal(typeof value === 'bigint' ? value.toString() : value);
+  const body = groupThousands(int) + (frac !== '' ? ',' + frac.padEnd(2, '0') : '');
+  return (neg ? '-' : '') + 'Rp' + body;
+}
+
+/** Formats a whole number with dots as thousands separators: `15954` → `15.954`. */
+export function formatCount(value: string | bigint): string {
+  const { neg, int, frac } = splitDecimal(typeof value === 'bigint' ? value.toString() : value);
+  return (neg ? '-' : '') + groupThousands(int) + (frac !== '' ? ',' + frac : '');
+}
+
+/** Formats a percent decimal string (`"82.67"`) the Indonesian way: `82,67%`. */
+export function formatPercent(percent: string): string {
+  const { neg, int, frac } = splitDecimal(percent);
+  return (neg ? '-' : '') + groupThousands(int) + ',' + frac.padEnd(2, '0') + '%';
+}
