@@ -86,24 +86,41 @@ function datasetObject(d: Dataset): Record<string, unknown> {
       difference: d.reconciliation.difference,
       difference_means: 'reported_total minus computed_total',
     },
-    rows: d.rows.map((r) => ({
-      kantor_cabang: r.kantorCabang,
-      periode_awal: r.periodeAwal,
-      periode_akhir: r.periodeAkhir,
-      program: r.program,
-      jumlah_kasus: r.jumlahKasus,
-      nominal_rp: r.nominalRp,
-    })),
+    row_columns: COLUMNS,
+    rows: ROWS_MARK + d.id,
   };
 }
 
+/** Placeholder for a dataset's rows while the rest of the document is pretty-printed. */
+const ROWS_MARK = '\u0000rows:';
+
+/**
+ * Pretty-print a document whose datasets carry a rows placeholder, then write each row as a
+ * compact array on its own line, in `row_columns` order. Rows as arrays keep a national file
+ * (hundreds of thousands of rows) well under static hosts' per-file limits (25 MiB on
+ * Cloudflare Pages) while staying readable and diffable line by line.
+ */
+function withRows(doc: unknown, datasets: readonly Dataset[]): string {
+  const byId = new Map(datasets.map((d) => [d.id, d]));
+  return (
+    JSON.stringify(doc, null, 2).replace(/^( *)"rows": "\\u0000rows:([^"]*)"/gm, (_m, indent: string, id: string) => {
+      const d = byId.get(id);
+      if (!d) throw new Error(`internal error: no dataset ${id} for its rows`);
+      const lines = d.rows.map(
+        (r) => `${indent}  ${JSON.stringify([r.kantorCabang, r.periodeAwal, r.periodeAkhir, r.program, r.jumlahKasus, r.nominalRp])}`,
+      );
+      return `${indent}"rows": [\n${lines.join(',\n')}\n${indent}]`;
+    }) + '\n'
+  );
+}
+
 const JSON_NOTE =
-  'Amounts are exact decimal strings in rupiah. jumlah_kasus null means not reported (tidak dilaporkan), not zero. ' +
+  'Each row is an array in row_columns order. Amounts are exact decimal strings in rupiah. jumlah_kasus null means not reported (tidak dilaporkan), not zero. ' +
   'difference = reported_total - computed_total; the figures are published as the source gave them, not corrected.';
 
 /** One dataset as JSON (pretty-printed, LF, trailing newline). */
 export function toDatasetJson(dataset: Dataset): string {
-  return JSON.stringify({ note: JSON_NOTE, ...datasetObject(dataset) }, null, 2) + '\n';
+  return withRows({ note: JSON_NOTE, ...datasetObject(dataset) }, [dataset]);
 }
 
 /** Everything as JSON: totals, then each dataset with source, licence, reconciliation, sha256 and rows. */
@@ -113,8 +130,7 @@ export function toJson(data: ClaimsData): string {
     const v = data.totals.byProgram[p];
     if (v !== undefined) byProgram[p] = v;
   }
-  return (
-    JSON.stringify(
+  return withRows(
       {
         note: JSON_NOTE,
         totals: {
@@ -125,9 +141,7 @@ export function toJson(data: ClaimsData): string {
         },
         datasets: data.datasets.map(datasetObject),
       },
-      null,
-      2,
-    ) + '\n'
+      data.datasets,
   );
 }
 
