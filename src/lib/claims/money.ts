@@ -10,7 +10,7 @@
  * thousands and a comma for decimals (`Rp1.864.980.719`, `Rp5.000,50`).
  */
 import Decimal from 'decimal.js';
-import { formatCount, formatPercent, formatRupiah, groupThousands, splitDecimal } from './format.ts';
+import { formatPercent, formatRupiah, groupThousands, splitDecimal } from './format.ts';
 
 export { formatCount, formatPercent, formatRupiah } from './format.ts';
 
