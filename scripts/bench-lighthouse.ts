@@ -9,12 +9,12 @@
  *
  * 1. Builds the site with `npm run build` when dist/ is missing, or always with --build.
  * 2. Copies dist/ into a temporary snapshot (so a build running elsewhere in the tree cannot
- *    change files mid-run; removed at the end) and serves it on 127.0.0.1 (random port) with a small node:http static server that
- *    behaves like a static host: content types (incl. .wasm and Pagefind's files),
- *    directory → index.html (and /dir → /dir/ redirect), unknown paths → dist/404.html with
- *    status 404, the headers of dist/_headers, and gzip (zlib level 6) when the client
- *    accepts it, so transfer sizes are realistic. Pagefind's .pagefind and .pf_* files are gzip
- *    already and are sent as they are.
+ *    change files mid-run; removed at the end) and serves it on 127.0.0.1 (random port) with
+ *    scripts/serve-dist.ts, which behaves like a static host: content types (incl. .wasm and
+ *    Pagefind's files), directory → index.html (and /dir → /dir/ redirect), unknown paths →
+ *    dist/404.html with status 404, the headers of dist/_headers, and gzip (zlib level 6) when
+ *    the client accepts it, so transfer sizes are realistic. Pagefind's .pagefind and .pf_*
+ *    files are gzip already and are sent as they are.
  * 3. Starts /usr/bin/chromium headless with a remote debugging port (one fresh browser and
  *    profile per page) and runs Lighthouse on `/`, `/bpu/`, `/transparansi/`, the first
  *    dataset page under dist/transparansi/ (not metodologi/cabang/tahun) and
@@ -30,14 +30,12 @@
  * error. Units: KB = 1024 bytes; LCP in seconds (Lighthouse's simulated mobile LCP).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
+import { parseHeadersFile, serveDist } from './serve-dist.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(REPO, 'dist');
@@ -51,37 +49,6 @@ const CHROMIUM_ARGS = [
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const TARGET_SCORE = 100;
 const KB = 1024;
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.htm': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.pdf': 'application/pdf',
-  '.wasm': 'application/wasm',
-  '.pagefind': 'application/octet-stream',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-};
-/** Types a static host compresses on the fly (Pagefind's .pagefind and .pf_* files are gzip already). */
-const COMPRESSIBLE = new Set(['.html', '.htm', '.js', '.mjs', '.css', '.json', '.webmanifest', '.csv', '.xml', '.txt', '.svg', '.wasm']);
 
 class UsageError extends Error {}
 
@@ -118,112 +85,6 @@ function run(cmd: string, args: string[]): Promise<void> {
     const child = spawn(cmd, args, { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('error', fail);
     child.on('exit', (code, signal) => (code === 0 ? ok() : fail(new Error(`${cmd} ${args.join(' ')} exited with ${signal ?? code}`))));
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Static server
-
-interface HeaderRule { pattern: string; headers: [string, string][] }
-
-/** Parses the _headers format: a path line (`/*`, `/exact`, `/prefix/*`) then indented `Name: value` lines. */
-function parseHeadersFile(text: string): HeaderRule[] {
-  const rules: HeaderRule[] = [];
-  let current: HeaderRule | null = null;
-  for (const raw of text.split(/\r?\n/)) {
-    if (!raw.trim() || raw.trim().startsWith('#')) continue;
-    if (!/^\s/.test(raw)) {
-      current = { pattern: raw.trim(), headers: [] };
-      rules.push(current);
-      continue;
-    }
-    const m = /^\s+([^:\s]+)\s*:\s*(.*)$/.exec(raw);
-    if (m && current) current.headers.push([m[1]!, m[2]!.trim()]);
-  }
-  return rules;
-}
-
-function patternMatches(pattern: string, path: string): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
-  return re.test(path);
-}
-
-const gzipCache = new Map<string, Buffer>();
-
-function resolveFile(urlPath: string): { file: string; status: number } | { redirect: string } | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const abs = resolve(ROOT, `.${decoded}`);
-  if (abs !== ROOT && !abs.startsWith(ROOT + sep)) return null;
-  if (existsSync(abs)) {
-    const st = statSync(abs);
-    if (st.isFile()) return { file: abs, status: 200 };
-    if (st.isDirectory()) {
-      if (!decoded.endsWith('/')) return { redirect: `${urlPath}/` };
-      const index = join(abs, 'index.html');
-      if (existsSync(index)) return { file: index, status: 200 };
-    }
-  }
-  if (!decoded.endsWith('/') && existsSync(`${abs}.html`) && statSync(`${abs}.html`).isFile()) return { file: `${abs}.html`, status: 200 };
-  return null;
-}
-
-function startServer(): Promise<{ server: http.Server; origin: string }> {
-  const headersFile = join(ROOT, '_headers');
-  const rules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
-  if (rules.length === 0) log('warning: dist/_headers missing or empty, serving without security headers');
-  const notFound = join(ROOT, '404.html');
-
-  const server = http.createServer((req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
-      return;
-    }
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    for (const rule of rules) {
-      if (patternMatches(rule.pattern, url.pathname)) for (const [name, value] of rule.headers) res.setHeader(name, value);
-    }
-    const found = resolveFile(url.pathname);
-    if (found && 'redirect' in found) {
-      res.writeHead(301, { Location: found.redirect + url.search, 'Content-Length': 0 }).end();
-      return;
-    }
-    let file: string;
-    let status: number;
-    if (found) ({ file, status } = found);
-    else if (existsSync(notFound)) [file, status] = [notFound, 404];
-    else {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-      return;
-    }
-    const ext = extname(file).toLowerCase();
-    res.setHeader('Content-Type', CONTENT_TYPES[ext] ?? 'application/octet-stream');
-    const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    if (COMPRESSIBLE.has(ext)) {
-      res.setHeader('Vary', 'Accept-Encoding');
-      if (acceptsGzip) {
-        let body = gzipCache.get(file);
-        if (!body) {
-          body = gzipSync(readFileSync(file), { level: 6 });
-          gzipCache.set(file, body);
-        }
-        res.writeHead(status, { 'Content-Encoding': 'gzip', 'Content-Length': body.length });
-        res.end(req.method === 'HEAD' ? undefined : body);
-        return;
-      }
-    }
-    res.writeHead(status, { 'Content-Length': statSync(file).size });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
-  });
-  return new Promise((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => ok({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
   });
 }
 
@@ -533,7 +394,13 @@ async function benchmark(opts: Options): Promise<void> {
     ['dataset', findDatasetPage()],
     ['search', '/cari/?q=elektro'],
   ];
-  const { server, origin } = await startServer();
+  const headersFile = join(ROOT, '_headers');
+  if (!existsSync(headersFile) || parseHeadersFile(readFileSync(headersFile, 'utf8')).length === 0) {
+    log('warning: dist/_headers missing or empty, serving without security headers');
+  }
+  // No blanket Cache-Control: no-store (a static host sends none; it would block the bfcache).
+  const server = await serveDist(ROOT, { gzip: true, noStore: false });
+  const { origin } = server;
   log(`serving a snapshot of dist/ at ${origin}`);
   const results: PageResult[] = [];
   try {
@@ -556,7 +423,7 @@ async function benchmark(opts: Options): Promise<void> {
       }
     }
   } finally {
-    await new Promise<void>((ok) => server.close(() => ok()));
+    await server.close();
   }
 
   const first = results[0]!.lhr;

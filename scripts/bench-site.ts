@@ -29,13 +29,12 @@ import { spawn, execFileSync } from 'node:child_process';
 import {
   cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync,
 } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { branchNames } from './generate-national.ts';
+import { serveDist } from './serve-dist.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const COPY_ITEMS = ['src', 'content', 'data', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
@@ -257,47 +256,12 @@ function pageScripts(dist: string, htmlFile: string): { direct: { file: string; 
 // ---------------------------------------------------------------------------------------
 // Search in a real browser
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml',
-  '.xml': 'application/xml; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
-  '.png': 'image/png', '.ico': 'image/x-icon', '.webmanifest': 'application/manifest+json',
-  '.wasm': 'application/wasm', '.pagefind': 'application/octet-stream', '.pf_meta': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream', '.pf_index': 'application/octet-stream', '.pf_filter': 'application/octet-stream',
-};
-
-function serve(dist: string): Promise<{ origin: string; close: () => Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    let path: string;
-    try {
-      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    let file = join(dist, ...path.split('/').filter((p) => p !== '' && p !== '..'));
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('404\n');
-      return;
-    }
-    const body = readFileSync(file);
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': body.length, 'Cache-Control': 'no-store' });
-    res.end(body);
-  });
-  return new Promise((ok) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      ok({ origin: `http://127.0.0.1:${port}`, close: () => new Promise<void>((c) => server.close(() => c())) });
-    });
-  });
-}
-
 interface SearchResult { query: string; results: number; requests: number; bytes: number; textGzBytes: number; byKind: Map<string, { n: number; bytes: number }> }
 
 async function searchBytes(dist: string, query: string): Promise<SearchResult> {
   const { chromium } = await import('playwright-core');
-  const server = await serve(dist);
+  // Plain static serving, as before: no gzip (sizes are measured raw), no _headers.
+  const server = await serveDist(dist, { applyHeadersFile: false });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();

@@ -3,12 +3,11 @@
  * its pages (discovered from dist/, never hard-coded), a small static server for dist/
  * (optionally under a base path), and a Debian-chromium launcher for playwright-core.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
+import { serveDist as serveDistDir, type Server } from '../../scripts/serve-dist.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The built site; DIST_DIR overrides it (e.g. to test a build made elsewhere). */
@@ -72,72 +71,9 @@ export function mayHaveScripts(route: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------
-// Static server
+// Static server (scripts/serve-dist.ts, shared with the benchmarks)
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.xsl': 'application/xslt+xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.pdf': 'application/pdf',
-  '.wasm': 'application/wasm',
-  // Pagefind's index files.
-  '.pagefind': 'application/octet-stream',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pf_filter': 'application/octet-stream',
-};
-
-export function contentTypeFor(file: string): string {
-  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
-
-interface HeaderRule {
-  pattern: RegExp;
-  headers: [string, string][];
-}
-
-/**
- * Parse a Netlify / Cloudflare Pages `_headers` file: unindented lines are URL patterns
- * (`*` and `:name` match anything), indented `Name: value` lines are headers for them.
- */
-export function parseHeadersFile(text: string): HeaderRule[] {
-  const rules: HeaderRule[] = [];
-  let current: HeaderRule | undefined;
-  for (const raw of text.split(/\r?\n/)) {
-    if (raw.trim() === '' || raw.trim().startsWith('#')) continue;
-    if (!/^\s/.test(raw)) {
-      const source = raw
-        .trim()
-        .split(/(\*|:[A-Za-z_]\w*)/)
-        .map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
-        .join('');
-      current = { pattern: new RegExp(`^${source}$`), headers: [] };
-      rules.push(current);
-    } else if (current) {
-      const i = raw.indexOf(':');
-      if (i > 0) current.headers.push([raw.slice(0, i).trim(), raw.slice(i + 1).trim()]);
-    }
-  }
-  return rules;
-}
+export { CONTENT_TYPES, contentTypeFor, parseHeadersFile, type HeaderRule, type Server } from '../../scripts/serve-dist.ts';
 
 export interface ServeOptions {
   /**
@@ -147,84 +83,14 @@ export interface ServeOptions {
   base?: string;
   /** Apply the headers of dist/_headers, as a static host would (default true). */
   applyHeadersFile?: boolean;
-}
-
-export interface Server {
-  /** `http://127.0.0.1:PORT` */
-  origin: string;
-  base: string;
-  /** Absolute URL of a route relative to the base: `url('/bpu/')`. */
-  url(route: string): string;
-  close(): Promise<void>;
+  /** Gzip text responses when the client accepts gzip (default false). */
+  gzip?: boolean;
 }
 
 /** Serve dist/ on 127.0.0.1 at a random port. Directories serve index.html; misses serve dist/404.html with status 404. */
 export async function serveDist(options: ServeOptions = {}): Promise<Server> {
   assertDist();
-  const base = `/${(options.base ?? process.env['BASE_PATH'] ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
-  const headersFile = path.join(DIST, '_headers');
-  const rules = options.applyHeadersFile !== false && existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
-
-  const server = http.createServer((req, res) => {
-    const send = (status: number, file: string | null, sitePath: string, extra: Record<string, string> = {}): void => {
-      const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...extra };
-      for (const rule of rules) if (rule.pattern.test(sitePath)) for (const [k, v] of rule.headers) headers[k] = v;
-      if (file) {
-        const body = readFileSync(file);
-        headers['Content-Type'] = contentTypeFor(file);
-        headers['Content-Length'] = String(body.length);
-        res.writeHead(status, headers);
-        res.end(req.method === 'HEAD' ? undefined : body);
-      } else {
-        headers['Content-Type'] = 'text/plain; charset=utf-8';
-        res.writeHead(status, headers);
-        res.end(req.method === 'HEAD' ? undefined : `${status}\n`);
-      }
-    };
-    const notFound = (sitePath: string): void => {
-      const page = path.join(DIST, '404.html');
-      send(404, existsSync(page) ? page : null, sitePath);
-    };
-
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, null, '/', { Allow: 'GET, HEAD' });
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    } catch {
-      return send(400, null, '/');
-    }
-    if (pathname === base.slice(0, -1)) return send(301, null, '/', { Location: base });
-    if (!pathname.startsWith(base)) return notFound('/');
-    const sitePath = `/${pathname.slice(base.length)}`;
-    const file = path.join(DIST, ...sitePath.split('/').filter(Boolean));
-    // No path traversal, no dotfiles, no host configuration files.
-    if (!file.startsWith(DIST) || /\/\.|^\/_(headers|redirects)$/.test(sitePath)) return notFound(sitePath);
-    const stat = existsSync(file) ? statSync(file) : null;
-    if (stat?.isDirectory()) {
-      if (!sitePath.endsWith('/')) return send(301, null, sitePath, { Location: `${pathname}/` });
-      const index = path.join(file, 'index.html');
-      return existsSync(index) ? send(200, index, sitePath) : notFound(sitePath);
-    }
-    if (stat?.isFile()) return send(200, file, sitePath);
-    return notFound(sitePath);
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
-  return {
-    origin,
-    base,
-    url: (route: string) => `${origin}${base}${route.replace(/^\/+/, '')}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return serveDistDir(DIST, { ...options, base: options.base ?? process.env['BASE_PATH'] ?? '/' });
 }
 
 // ---------------------------------------------------------------------------------------
