@@ -34,6 +34,7 @@ describe('parseYamlWithSchema', () => {
       '  jkm_rupiah: 6.800',
       '  jht_persen: "2"',
       'contoh_penghasilan: ["1000000"]',
+      'penghasilan_minimum: "1000000"',
       'catatan: perkiraan',
       `url_resmi: ${valid.url_resmi}`,
       '',
@@ -59,7 +60,7 @@ describe('parseYamlWithSchema', () => {
   });
 
   it('asks for a note when the effective date is unknown', () => {
-    const text = `sumber:\n  - judul: A\nberlaku_sejak: null\nterakhir_ditinjau: 2026-11-28\ntarif: {jkk_persen: "1", jkm_rupiah: "6800", jht_persen: "2"}\ncontoh_penghasilan: ["1000000"]\ncatatan: c\nurl_resmi: ${valid.url_resmi}\n`;
+    const text = `sumber:\n  - judul: A\nberlaku_sejak: null\nterakhir_ditinjau: 2026-11-28\ntarif: {jkk_persen: "1", jkm_rupiah: "6800", jht_persen: "2"}\ncontoh_penghasilan: ["1000000"]\npenghasilan_minimum: "1000000"\ncatatan: c\nurl_resmi: ${valid.url_resmi}\n`;
     expect(() => parseYamlWithSchema(text, 'x.yaml', iuranSchema)).toThrow(/"keterangan_berlaku": when "berlaku_sejak" is unknown/);
   });
 });

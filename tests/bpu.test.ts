@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bacaPenghasilan, hitungIuran, kaliBulan, rupiahToSen, senToRupiah } from '../src/lib/bpu.ts';
+import { bacaPenghasilan, formatPersenTarif, hitungIuran, kaliBulan, rupiahToSen, senToRupiah } from '../src/lib/bpu.ts';
 
 const tarif = { jkk_persen: '1', jkm_rupiah: '6800', jht_persen: '2' };
 
@@ -54,5 +54,13 @@ describe('sen conversions', () => {
     expect(senToRupiah(1000050n)).toBe('10000.5');
     expect(rupiahToSen('0.5')).toBe(50n);
     expect(() => rupiahToSen('1.234')).toThrow(/two decimals/);
+  });
+});
+
+describe('formatPersenTarif', () => {
+  it('writes rates with a decimal comma', () => {
+    expect(formatPersenTarif('1')).toBe('1%');
+    expect(formatPersenTarif('0.24')).toBe('0,24%');
+    expect(() => formatPersenTarif('1,5')).toThrow(/rate/);
   });
 });

@@ -35,6 +35,8 @@ export const iuranSchema = z
       jkm_rupiah: desimal('jkm_rupiah'),
       jht_persen: desimal('jht_persen'),
     }).strict(),
+    /** The declared income of the commonly quoted minimum contribution (JKK + JKM). */
+    penghasilan_minimum: z.string().regex(/^[1-9]\d*$/, '"penghasilan_minimum" must be whole rupiah digits, e.g. "1000000"'),
     contoh_penghasilan: z
       .array(z.string().regex(/^[1-9]\d*$/, 'each example income must be whole rupiah digits, e.g. "1500000"'))
       .min(1),

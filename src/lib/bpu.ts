@@ -89,3 +89,9 @@ export function kaliBulan(rupiah: string, bulan: number): string {
 
 /** The months that may be paid in advance (DOMAIN.md: 3, 6 or 12). */
 export const BULAN_DIMUKA = [1, 3, 6, 12] as const;
+
+/** A rate as written in Indonesian: `"1"` → `1%`, `"0.24"` → `0,24%`. */
+export function formatPersenTarif(persen: string): string {
+  fraction(persen, 'rate');
+  return `${persen.replace('.', ',')}%`;
+}
