@@ -25,7 +25,7 @@ export function copyProject(prefix: string): string {
  * process.env; Vite would read BASE_URL back as the site's base and ignore BASE_PATH.
  */
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...extra };
   for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'VITEST', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST', 'NODE_ENV']) delete env[key];
   return env;
 }
@@ -33,7 +33,8 @@ export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 /** Run `node ARGS` (Node 22 from the project) in `cwd`; returns status and combined output. */
 export function runNode(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): { status: number | null; output: string } {
   const r = spawnSync(process.execPath, args, { cwd: options.cwd ?? ROOT, encoding: 'utf8', env: childEnv(options.env) });
-  return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
+  // Colour codes (some tools colour even when told not to, e.g. under CI=true) are stripped.
+  return { status: r.status, output: `${r.stdout}\n${r.stderr}`.replace(/\u001b\[[0-9;]*m/g, '') };
 }
 
 /** Like runNode, but throws with the output when the command fails. */
