@@ -11,6 +11,3 @@ export function absoluteUrl(site: URL | undefined, base: string, path: string): 
   if (!site) throw new Error('astro.config.mjs must set "site" (SITE_URL) for absolute URLs in citations and JSON-LD');
   return new URL(withBase(base, path), site).href;
 }
-
-/** Route segments under /transparansi/ that a dataset id may not take. */
-export const RESERVED_DATASET_IDS = ['metodologi', 'cabang', 'tahun', 'wilayah'] as const;

@@ -32,8 +32,11 @@ export const LICENCES = {
   'CC-BY-4.0': { title: 'Creative Commons Attribution 4.0 International', path: 'https://creativecommons.org/licenses/by/4.0/' },
 } as const;
 
-/** Dataset ids that would collide with the combined downloads under /data/. */
-export const RESERVED_IDS: readonly string[] = ['klaim', 'datapackage'];
+/**
+ * Dataset ids that would collide with the combined downloads under /data/ or with the
+ * pages under /transparansi/ (methodology, branch, year and region pages).
+ */
+export const RESERVED_IDS: readonly string[] = ['klaim', 'datapackage', 'metodologi', 'cabang', 'tahun', 'wilayah'];
 
 const isoDate = (field: string) =>
   z.string({ error: `"${field}" must be a date written as YYYY-MM-DD` }).refine((s) => parseIsoDay(s) >= 0, {
@@ -66,7 +69,7 @@ export const metaSchema = z
     id: z
       .string({ error: '"id" must be text' })
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: '"id" may contain only lower-case letters, digits and single dashes, e.g. pasuruan-2017-01-02' })
-      .refine((id) => !RESERVED_IDS.includes(id), { error: `"id" must not be ${RESERVED_IDS.join(' or ')}: those names are taken by the combined downloads (/data/klaim.csv, /data/datapackage.json); rename the dataset files` }),
+      .refine((id) => !RESERVED_IDS.includes(id), { error: `"id" must not be ${RESERVED_IDS.join(' or ')}: those names are taken by the combined downloads (/data/klaim.csv, /data/datapackage.json) or by pages under /transparansi/; rename the dataset files` }),
     title: text('title'),
     description: text('description').nullable().default(null),
     branches: z.array(text('branches[]'), { error: '"branches" must be a list of branch names, e.g. [Pasuruan]' }).min(1, { error: '"branches" is empty; list the kantor_cabang values used in the CSV' }),
