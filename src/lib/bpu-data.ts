@@ -53,7 +53,17 @@ export type DataIuran = z.output<typeof iuranSchema>;
 
 export const IURAN_PATH = 'data/bpu/iuran.yaml';
 
-/** Read and validate data/bpu/iuran.yaml (relative to the working directory, the project root). */
+const loaded = new Map<string, DataIuran>();
+
+/**
+ * Read and validate data/bpu/iuran.yaml (relative to the working directory, the project root),
+ * once per build: the rate list, the table and the calculator all read it.
+ */
 export function loadIuran(path: string = IURAN_PATH): DataIuran {
-  return parseYamlWithSchema(readFileSync(path, 'utf8'), path, iuranSchema);
+  let data = loaded.get(path);
+  if (!data) {
+    data = parseYamlWithSchema(readFileSync(path, 'utf8'), path, iuranSchema);
+    loaded.set(path, data);
+  }
+  return data;
 }
