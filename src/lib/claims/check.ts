@@ -1,31 +1,70 @@
 /**
  * Checks a set of claims datasets: each CSV streamed through {@link checkCsv},
- * its metadata validated, periods compared across datasets, and reported
- * totals reconciled with the computed sums.
+ * its metadata validated against the office registry, periods compared across
+ * datasets (overlaps between datasets are allowed and recorded, never added),
+ * and stated totals reconciled with the computed sums.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { Diagnostic } from './diagnostics.ts';
-import { countSeverities, formatDiagnostic, sortDiagnostics } from './diagnostics.ts';
+import { countSeverities, formatDiagnostic, nearestName, sortDiagnostics } from './diagnostics.ts';
 import type { CheckContext, ComboAggregate, CsvCheckResult } from './csv-check.ts';
 import { PROGRAMS, checkCsv, createCheckContext, distinctSorted, keyEnd, keyStart } from './csv-check.ts';
 import type { DatasetMeta } from './meta.ts';
 import { parseMeta } from './meta.ts';
 import { parseIsoDay, dayToIso } from './dates.ts';
-import { decimalToSen, formatRupiah, senToDecimal } from './money.ts';
+import { Dec, decimalToSen, formatCount, formatRupiah, senToDecimal } from './money.ts';
 import { fileSource } from './source.ts';
+import type { OfficeRegistry } from './offices.ts';
+import { REGISTRY_FILE, parseRegistry } from './offices.ts';
+import type { ComparisonStatus, SumParts } from './reconcile.ts';
+import { addSum, compareStated, emptySum } from './reconcile.ts';
+import type { StatedFigure } from './meta.ts';
 
 /** The metadata file name for a CSV file name. */
 export function metaPathFor(csvPath: string): string {
   return csvPath.replace(/\.csv$/i, '') + '.meta.yaml';
 }
 
-/** Reported total compared with the sum of the rows; `difference` = reported − computed. */
+/** A computed sum as exact decimal strings (rupiah for amounts, cases for counts). */
+export interface ComputedSum {
+  /** Exact sum of the known figures. */
+  value: string;
+  /** Sum of the rounding units of rounded figures; "0" when every figure is exact. */
+  units: string;
+  /** Figures not reported (the sum is then a lower bound). */
+  missing: number;
+  /** Figures printed as lower bounds ("lebih"). */
+  atLeast: number;
+}
+
+/** A stated total compared with the computed sum (rows plus stated non-programme parts). */
+export interface Comparison {
+  stated: StatedFigure;
+  computed: ComputedSum;
+  /** Stated minus computed, exact. */
+  difference: string;
+  /** Half the summed rounding units of the figures compared: the largest difference rounding explains. */
+  tolerance: string;
+  status: ComparisonStatus;
+}
+
+/** Reconciliation of a dataset: amounts and case counts, each null when the source stated no such total. */
 export interface Reconciliation {
-  reported: string | null;
-  computed: string;
-  difference: string | null;
+  nominal: Comparison | null;
+  kasus: Comparison | null;
+}
+
+/** A period of another dataset that overlaps this one for the same office and programme. */
+export interface Overlap {
+  /** Index of the other dataset in {@link CheckRun.datasets}. */
+  other: number;
+  office: string;
+  program: (typeof PROGRAMS)[number];
+  /** This dataset's period and the other's (YYYY-MM-DD..YYYY-MM-DD). */
+  period: string;
+  otherPeriod: string;
 }
 
 /** Everything known about one checked dataset. */
@@ -38,6 +77,8 @@ export interface DatasetCheck {
   meta: DatasetMeta | null;
   csv: CsvCheckResult;
   reconciliation: Reconciliation;
+  /** Overlaps with other datasets (different sources): shown, never added together. */
+  overlaps: Overlap[];
   /** Diagnostics of this dataset (CSV, metadata, overlaps with other datasets, reconciliation), sorted. */
   diagnostics: Diagnostic[];
   errorCount: number;
@@ -53,6 +94,8 @@ export interface CheckRun {
   warningCount: number;
   rowCount: number;
   context: CheckContext;
+  /** The office registry, when it was found and valid. */
+  registry: OfficeRegistry | null;
 }
 
 /** A file to check: where it is, and how to print its path. */
@@ -70,6 +113,11 @@ export interface CheckDatasetsOptions {
   keepRows?: boolean;
   /** Progress over all files: rows read so far and bytes of the current file. */
   onProgress?: (rows: number, bytes: number) => void;
+  /**
+   * The office registry. Default: `kantor.yaml` in the parent of each CSV's folder
+   * (`data/kantor.yaml` for `data/klaim/x.csv`).
+   */
+  registry?: FileRef;
 }
 
 /**
@@ -114,10 +162,77 @@ function prefixReach(keys: Uint32Array): { maxEnd: Int32Array; arg: Int32Array }
   return { maxEnd, arg };
 }
 
+/** Exact decimal string of a BigInt in base units. */
+function asDecimal(v: bigint, money: boolean): string {
+  return money ? senToDecimal(v) : v.toString();
+}
+
+/** Base units of a stated figure. */
+function statedParts(f: StatedFigure, money: boolean): { value: bigint; unit: bigint; qualifier: StatedFigure['qualifier'] } {
+  return money
+    ? { value: decimalToSen(f.value), unit: decimalToSen(f.unit), qualifier: f.qualifier }
+    : { value: BigInt(f.value), unit: BigInt(f.unit), qualifier: f.qualifier };
+}
+
+/**
+ * Compares a stated total with the rows' sum plus the stated non-programme parts
+ * (`reported.includes`). Null when the source stated no such total.
+ */
+function reconcile(meta: DatasetMeta, rows: SumParts, money: boolean): Comparison | null {
+  const stated = money ? meta.reported?.nominal : meta.reported?.kasus;
+  if (stated === null || stated === undefined) return null;
+  const computed = { ...rows };
+  for (const part of meta.reported?.includes ?? []) {
+    const f = money ? part.nominal : part.kasus;
+    if (f === null) computed.missing++;
+    else {
+      const p = statedParts(f, money);
+      addSum(computed, { value: p.value, units: p.unit, missing: 0, atLeast: p.qualifier === 'lebih' ? 1 : 0 });
+    }
+  }
+  const c = compareStated(statedParts(stated, money), computed);
+  const half = (v: bigint): string => new Dec(v.toString()).div(money ? 200 : 2).toFixed();
+  return {
+    stated,
+    computed: { value: asDecimal(computed.value, money), units: asDecimal(computed.units, money), missing: computed.missing, atLeast: computed.atLeast },
+    difference: asDecimal(c.difference, money),
+    tolerance: half(c.tolerance2),
+    status: c.status,
+  };
+}
+
+const STATUS_EN: Record<ComparisonStatus, string> = {
+  sama: 'equal',
+  'dalam-pembulatan': 'within rounding',
+  'tidak-lengkap': 'incomplete',
+  berbeda: 'different',
+};
+
 /** Checks the given CSV files (and their metadata) together. */
 export async function checkDatasets(files: FileRef[], options: CheckDatasetsOptions): Promise<CheckRun> {
   const context = createCheckContext();
   const datasets: DatasetCheck[] = [];
+  const registryDiagnostics: Diagnostic[] = [];
+  const registries = new Map<string, OfficeRegistry | null>();
+  let registryUsed: OfficeRegistry | null = null;
+  const registryFor = async (f: FileRef): Promise<{ registry: OfficeRegistry | null; display: string }> => {
+    const ref = options.registry ?? {
+      fsPath: join(dirname(dirname(f.fsPath)), REGISTRY_FILE),
+      displayPath: join(dirname(dirname(f.displayPath)), REGISTRY_FILE).split('\\').join('/'),
+    };
+    if (!registries.has(ref.fsPath)) {
+      if (!existsSync(ref.fsPath)) {
+        registryDiagnostics.push({ path: ref.displayPath, line: 1, column: 1, severity: 'error', rule: 'office.registry',
+          message: `the registry of offices is missing; create ${ref.displayPath} listing every office the datasets use (see data/klaim/README.md)` });
+        registries.set(ref.fsPath, null);
+      } else {
+        const parsed = parseRegistry(ref.displayPath, await readFile(ref.fsPath, 'utf8'));
+        registryDiagnostics.push(...parsed.diagnostics);
+        registries.set(ref.fsPath, parsed.registry);
+      }
+    }
+    return { registry: registries.get(ref.fsPath) ?? null, display: ref.displayPath };
+  };
   let rowsBefore = 0;
   const sorted = files.slice().sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
   for (const f of sorted) {
@@ -132,32 +247,57 @@ export async function checkDatasets(files: FileRef[], options: CheckDatasetsOpti
       hasMeta = true;
       const parsed = parseMeta(metaDisplay, await readFile(metaFs, 'utf8'), id);
       meta = parsed.meta;
-      reportedAt = parsed.reportedTotalAt;
+      reportedAt = parsed.reportedAt;
       extra.push(...parsed.diagnostics);
+      if (meta !== null) {
+        const { registry, display } = await registryFor(f);
+        if (registry !== null) {
+          registryUsed = registry;
+          for (const name of meta.offices) {
+            const office = registry.byName.get(name);
+            if (office === undefined) {
+              const near = nearestName(name, [...registry.byName.keys()]);
+              extra.push({ path: metaDisplay, ...parsed.officesAt, severity: 'error', rule: 'office.registry',
+                message: `office "${name}" is not in the registry ${display}${near !== undefined ? `; did you mean "${near}"?` : ';'} use a name from the registry, or add the office there with its level, parent and sources` });
+            } else if (office.level !== meta.level) {
+              extra.push({ path: metaDisplay, ...parsed.levelAt, severity: 'error', rule: 'office.registry',
+                message: `"level" is ${meta.level} but office "${name}" is ${office.level} in ${display}; a dataset reports on offices of one level: correct "level" or the office` });
+            }
+          }
+        }
+      }
     } else if (options.requireMeta) {
       extra.push({ path: f.displayPath, line: 1, column: 1, severity: 'error', rule: 'meta.missing',
-        message: `no metadata file for this dataset; create ${basename(metaDisplay)} beside it with its source, period, branches and licence (see data/klaim/README.md)` });
+        message: `no metadata file for this dataset; create ${basename(metaDisplay)} beside it with its source, period, offices and licence (see data/klaim/README.md)` });
     }
     const progress = options.onProgress;
     const csv = await checkCsv(fileSource(f.fsPath, f.displayPath), {
       context,
       keepRows: options.keepRows === true,
       ...(meta !== null
-        ? { expect: { branches: new Set(meta.branches), start: parseIsoDay(meta.period.start), end: parseIsoDay(meta.period.end), metaPath: metaDisplay } }
+        ? { expect: { offices: new Set(meta.offices), start: parseIsoDay(meta.period.start), end: parseIsoDay(meta.period.end), metaPath: metaDisplay } }
         : {}),
       ...(progress !== undefined ? { onProgress: (rows: number, bytes: number) => progress(rowsBefore + rows, bytes) } : {}),
     });
     rowsBefore += csv.rowCount;
-    const computed = senToDecimal(csv.totalSen);
-    const reported = meta?.reportedTotal ?? null;
-    let difference: string | null = null;
-    if (reported !== null) {
-      const diffSen = decimalToSen(reported) - csv.totalSen;
-      difference = senToDecimal(diffSen);
-      if (diffSen !== 0n && csv.errorCount === 0) {
-        extra.push({ path: metaDisplay, ...reportedAt, severity: 'warning', rule: 'reconciliation.total',
-          message: `the reported total differs from the sum of the rows: computed ${formatRupiah(computed)}, reported ${formatRupiah(reported)}, difference ${formatRupiah(difference)} (reported minus computed); both figures are published with the difference. If a row has a typing mistake, correct it; otherwise keep the source's figure and explain in "notes"` });
+    let reconciliation: Reconciliation = { nominal: null, kasus: null };
+    if (meta !== null && csv.errorCount === 0) {
+      const nominal = emptySum();
+      const kasus = emptySum();
+      for (const c of csv.combos.values()) {
+        addSum(nominal, { value: c.sen, units: c.nominalUnits, missing: c.nominalMissing, atLeast: c.nominalAtLeast });
+        addSum(kasus, { value: c.kasus, units: c.kasusUnits, missing: c.kasusMissing, atLeast: c.kasusAtLeast });
       }
+      reconciliation = { nominal: reconcile(meta, nominal, true), kasus: reconcile(meta, kasus, false) };
+      const warn = (c: Comparison | null, money: boolean): void => {
+        if (c === null || c.status === 'sama' || c.status === 'dalam-pembulatan') return;
+        const fmt = money ? formatRupiah : formatCount;
+        const what = money ? 'amount' : 'number of cases';
+        extra.push({ path: metaDisplay, ...reportedAt, severity: 'warning', rule: 'reconciliation.total',
+          message: `the stated total ${what} differs from the sum${c.computed.missing > 0 ? ' of the reported parts' : ''} (${STATUS_EN[c.status]}): computed ${fmt(c.computed.value)}, stated ${fmt(c.stated.value)}, difference ${fmt(c.difference)} (stated minus computed)${c.tolerance !== '0' ? `, more than rounding explains (${fmt(c.tolerance)})` : ''}; both figures are published with the difference. If a row has a typing mistake, correct it; otherwise keep the source's figures and explain in "notes"` });
+      };
+      warn(reconciliation.nominal, true);
+      warn(reconciliation.kasus, false);
     }
     datasets.push({
       id,
@@ -166,17 +306,16 @@ export async function checkDatasets(files: FileRef[], options: CheckDatasetsOpti
       metaPath: hasMeta ? metaDisplay : null,
       meta,
       csv,
-      reconciliation: { reported, computed, difference },
+      reconciliation,
+      overlaps: [],
       diagnostics: [...csv.diagnostics, ...extra],
       errorCount: 0,
       warningCount: 0,
     });
   }
 
-  // Overlapping periods across datasets, for the same branch and programme.
-  // Keys carry no line numbers: collect the conflicts, then find their lines
-  // with a second pass over just the files concerned.
-  interface Cross { fileA: number; fileB: number; comboKey: number; a: number; b: number }
+  // Periods that overlap across datasets, for the same office and programme: allowed
+  // (different sources), recorded so that pages show them and never add them together.
   const byCombo = new Map<number, Located[]>();
   datasets.forEach((d, file) => {
     for (const [key, combo] of d.csv.combos) {
@@ -185,15 +324,19 @@ export async function checkDatasets(files: FileRef[], options: CheckDatasetsOpti
       else list.push({ file, combo });
     }
   });
-  const crosses: Cross[] = [];
-  const crossCounts = new Map<number, number>();
+  const period = (key: number): string => `${dayToIso(keyStart(key))}..${dayToIso(keyEnd(key))}`;
   for (const [comboKey, located] of byCombo) {
     if (located.length < 2) continue;
     const distinct = located.map((l) => distinctSorted(l.combo.keys));
+    const office = context.branchNames[Math.floor(comboKey / 8)]!;
+    const program = PROGRAMS[comboKey % 8]!;
     for (let a = 0; a < located.length; a++) {
       const keys = distinct[a]!;
       const reach = prefixReach(keys);
       for (let b = a + 1; b < located.length; b++) {
+        const A = datasets[located[a]!.file]!;
+        const B = datasets[located[b]!.file]!;
+        if (A.overlaps.length >= 200 && B.overlaps.length >= 200) break;
         for (const key of distinct[b]!) {
           // Last period of dataset `a` starting on or before this one's end.
           const end = keyEnd(key);
@@ -208,54 +351,26 @@ export async function checkDatasets(files: FileRef[], options: CheckDatasetsOpti
             } else hi = mid - 1;
           }
           if (idx < 0 || reach.maxEnd[idx]! < keyStart(key)) continue;
-          const fileB = located[b]!.file;
-          const count = (crossCounts.get(fileB) ?? 0) + 1;
-          crossCounts.set(fileB, count);
-          if (count <= 200) crosses.push({ fileA: located[a]!.file, fileB, comboKey, a: keys[reach.arg[idx]!]!, b: key });
+          const other = keys[reach.arg[idx]!]!;
+          if (A.overlaps.length < 200) A.overlaps.push({ other: located[b]!.file, office, program, period: period(other), otherPeriod: period(key) });
+          if (B.overlaps.length < 200) B.overlaps.push({ other: located[a]!.file, office, program, period: period(key), otherPeriod: period(other) });
         }
       }
     }
   }
-  if (crosses.length > 0) {
-    const wanted = new Map<number, Map<number, Set<number>>>();
-    const want = (file: number, comboKey: number, key: number): void => {
-      let byCombo2 = wanted.get(file);
-      if (byCombo2 === undefined) wanted.set(file, (byCombo2 = new Map()));
-      let set = byCombo2.get(comboKey);
-      if (set === undefined) byCombo2.set(comboKey, (set = new Set()));
-      set.add(key);
-    };
-    for (const c of crosses) {
-      want(c.fileA, c.comboKey, c.a);
-      want(c.fileB, c.comboKey, c.b);
-    }
-    const lines = new Map<number, Map<number, Map<number, number[]>>>();
-    for (const [file, w] of wanted) {
-      const d = datasets[file]!;
-      const again = await checkCsv(fileSource(d.csvFsPath, d.csvPath), { context, locate: w });
-      lines.set(file, again.located);
-    }
-    const firstLine = (file: number, comboKey: number, key: number): number => lines.get(file)?.get(comboKey)?.get(key)?.[0] ?? 0;
-    const period = (key: number): string => `${dayToIso(keyStart(key))}..${dayToIso(keyEnd(key))}`;
-    for (const c of crosses) {
-      const target = datasets[c.fileB]!;
-      target.diagnostics.push({ path: target.csvPath, line: firstLine(c.fileB, c.comboKey, c.b), column: 1, severity: 'error', rule: 'period.overlap',
-        message: `period ${period(c.b)} for ${context.branchNames[Math.floor(c.comboKey / 8)]} ${PROGRAMS[c.comboKey % 8]} overlaps ${period(c.a)} in ${datasets[c.fileA]!.csvPath} line ${firstLine(c.fileA, c.comboKey, c.a)}; totals would count the same claims twice: remove the rows from one of the datasets or make the periods not overlap` });
-    }
-  }
 
   let rowCount = 0;
-  const all: Diagnostic[] = [];
-  for (const [i, d] of datasets.entries()) {
+  const all: Diagnostic[] = [...registryDiagnostics];
+  let errorCount = countSeverities(registryDiagnostics).errors;
+  for (const d of datasets) {
     d.diagnostics = sortDiagnostics(d.diagnostics);
     const shown = countSeverities(d.diagnostics.filter((x) => x.rule !== 'limit' && !d.csv.diagnostics.includes(x)));
-    const hiddenCross = Math.max(0, (crossCounts.get(i) ?? 0) - 200);
-    d.errorCount = d.csv.errorCount + shown.errors + hiddenCross;
+    d.errorCount = d.csv.errorCount + shown.errors;
     d.warningCount = d.csv.warningCount + shown.warnings;
     rowCount += d.csv.rowCount;
     all.push(...d.diagnostics);
   }
-  let errorCount = datasets.reduce((s, d) => s + d.errorCount, 0);
+  errorCount += datasets.reduce((s, d) => s + d.errorCount, 0);
   const warningCount = datasets.reduce((s, d) => s + d.warningCount, 0);
   for (const m of options.orphanMetas ?? []) {
     const id = basename(m.fsPath).slice(0, -'.meta.yaml'.length);
@@ -265,7 +380,7 @@ export async function checkDatasets(files: FileRef[], options: CheckDatasetsOpti
       message: `metadata without data: ${id}.csv does not exist in ${dirname(m.displayPath)}; add the CSV or delete this file` });
     errorCount += parsed.diagnostics.length + 1;
   }
-  return { datasets, diagnostics: sortDiagnostics(all), errorCount, warningCount, rowCount, context };
+  return { datasets, diagnostics: sortDiagnostics(all), errorCount, warningCount, rowCount, context, registry: registryUsed };
 }
 
 function plural(n: number, word: string): string {

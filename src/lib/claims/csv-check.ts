@@ -19,11 +19,30 @@ import type { Diagnostic } from './diagnostics.ts';
 import { nearestName } from './diagnostics.ts';
 import type { RuleId } from './rules.ts';
 import { addPartsAt, ensureSlots, explainNominal, parseCount, parseNominalParts, partsValue, senParts, senSums, senToDecimal, valueAt } from './money.ts';
+import type { SenParts } from './money.ts';
 import { DATE_OUT_OF_RANGE, dayToIso, explainDate, parseIsoDay } from './dates.ts';
 import type { CsvSource } from './source.ts';
+import type { PrintedFigure } from './printed.ts';
+import { isPrintedError, readPrinted } from './printed.ts';
+import { groupThousands } from './format.ts';
+
+/** At most 80 characters of an input value, for messages. */
+function quoted(text: string): string {
+  return text.length > 80 ? text.slice(0, 79) + '…' : text;
+}
+
+/**
+ * True for an amount that is a whole number of miliar (10^9 rupiah) and not zero: the shape of
+ * a figure printed rounded ("Rp 122 miliar"), which must then carry its printed text.
+ */
+function looksRounded(p: SenParts): boolean {
+  if (p.big !== null) return p.big !== 0n && p.big % 100000000000n === 0n;
+  // sen = hi × 10^8 + lo; a multiple of 10^11 sen needs lo = 0 and hi a multiple of 1000.
+  return p.lo === 0 && p.hi !== 0 && p.hi % 1000 === 0;
+}
 
 /** The columns of a claims CSV, in their required order. */
-export const COLUMNS = ['kantor_cabang', 'periode_awal', 'periode_akhir', 'program', 'jumlah_kasus', 'nominal_rp'] as const;
+export const COLUMNS = ['kantor', 'periode_awal', 'periode_akhir', 'program', 'jumlah_kasus', 'nominal_rp', 'kasus_tertulis', 'nominal_tertulis'] as const;
 /** The header line every claims CSV starts with. */
 export const HEADER = COLUMNS.join(',');
 /** BPJS Ketenagakerjaan programmes, in the order totals are listed. */
@@ -49,14 +68,19 @@ const JKP_FIRST_DAY = parseIsoDay('2021-01-01');
 export interface Row {
   /** Line of the row in its CSV file (1 = header). */
   line: number;
-  kantorCabang: string;
+  /** Office name (`kantor`), as in the registry. */
+  kantor: string;
   periodeAwal: string;
   periodeAkhir: string;
   program: Program;
   /** Number of claims; `null` = not reported (tidak dilaporkan), never 0. */
   jumlahKasus: string | null;
-  /** Exact amount in rupiah, canonical decimal string ("1864980719", "5000.5"). */
-  nominalRp: string;
+  /** Exact amount in rupiah, canonical decimal string ("1864980719", "5000.5"); `null` = not reported. */
+  nominalRp: string | null;
+  /** The case count as the source printed it when rounded or worded ("3,39 juta"); null when printed exactly. */
+  kasusTertulis: string | null;
+  /** The amount as the source printed it when rounded or worded ("Rp 11,9 miliar"); null when printed exactly. */
+  nominalTertulis: string | null;
 }
 
 /** Shared across the files of one check: branch names get one id each. */
@@ -118,12 +142,23 @@ export interface ComboAggregate {
   kasus: bigint;
   /** Rows whose jumlah_kasus is empty. */
   kasusMissing: number;
+  /** Rows whose nominal_rp is empty (not reported). */
+  nominalMissing: number;
+  /** Sum of the rounding units of the amounts printed rounded, in sen (0 when all are exact). */
+  nominalUnits: bigint;
+  /** Sum of the rounding units of the case counts printed rounded (0 when all are exact). */
+  kasusUnits: bigint;
+  /** Rows whose amount was printed as a lower bound ("Rp212 miliar lebih"). */
+  nominalAtLeast: number;
+  /** Rows whose case count was printed as a lower bound. */
+  kasusAtLeast: number;
   keys: KeyList;
 }
 
 /** Metadata facts every row must agree with (rule meta.consistency). */
 export interface RowExpectations {
-  branches: ReadonlySet<string>;
+  /** Office names the metadata lists (`offices`). */
+  offices: ReadonlySet<string>;
   /** First and last day of the dataset period (day numbers). */
   start: number;
   end: number;
@@ -320,6 +355,8 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
   const comboSums = senSums();
   let comboCounts = new Float64Array(64); // per combo: [rows, case count part below 2^53, rows without case count]
   const comboKasusBig: bigint[] = [];
+  /** Per combo, only for combos with rounded, lower-bound or missing figures (rare): see ComboAggregate. */
+  const comboExtra = new Map<number, { nominalMissing: number; nominalUnits: bigint; kasusUnits: bigint; nominalAtLeast: number; kasusAtLeast: number }>();
   const periodSlots = new Map<number, number>();
   const periodSums = senSums();
   const rows: Row[] = [];
@@ -332,7 +369,7 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
   /** After a misplaced closing quote csv-parse stays inside the quote: nothing after it can be trusted. */
   let broken = false;
   let width = 0;
-  let iB = -1, iA = -1, iZ = -1, iP = -1, iK = -1, iN = -1;
+  let iB = -1, iA = -1, iZ = -1, iP = -1, iK = -1, iN = -1, iKT = -1, iNT = -1;
   let rowCount = 0;
   /** Line where the next record starts. */
   let lineNo = 1;
@@ -410,12 +447,14 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
     if (index.size === COLUMNS.length && rec.length === COLUMNS.length && rec.join(',') !== HEADER) {
       at(-1, 'header.order', `columns are in the wrong order: found ${rec.join(',')}; reorder the columns (in the header and every row) to: ${HEADER}`);
     }
-    iB = index.get('kantor_cabang') ?? -1;
+    iB = index.get('kantor') ?? -1;
     iA = index.get('periode_awal') ?? -1;
     iZ = index.get('periode_akhir') ?? -1;
     iP = index.get('program') ?? -1;
     iK = index.get('jumlah_kasus') ?? -1;
     iN = index.get('nominal_rp') ?? -1;
+    iKT = index.get('kasus_tertulis') ?? -1;
+    iNT = index.get('nominal_tertulis') ?? -1;
   };
 
   /** Line breaks inside the fields of a record (CRLF counts once). */
@@ -498,9 +537,36 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
       message: `field ${f + 1} contains a line break inside quotes; put the whole row on one line` });
   };
 
+  /**
+   * Checks a printed figure against its plain column (a transcription check). Returns the
+   * figure when it can be read and matches, else reports and returns null.
+   */
+  const checkPrinted = (rec: string[], field: number, plainField: number, money: boolean, plain: bigint | null): PrintedFigure | null => {
+    const name = COLUMNS[money ? 7 : 6];
+    const plainName = COLUMNS[money ? 5 : 4];
+    const text = rec[field]!;
+    const read = readPrinted(text, money);
+    if (isPrintedError(read)) {
+      fieldError(field, 'printed.format', `${name} "${quoted(text)}" ${read.error}; copy the figure exactly as the source printed it, e.g. ${money ? '"Rp 11,9 miliar"' : '"3,39 juta"'}, or leave it empty when the source printed the exact figure`);
+      return null;
+    }
+    const shown = (v: bigint): string => (money ? senToDecimal(v) : v.toString());
+    if (plain === null) {
+      if (plainField >= 0 && rec[plainField]!.length === 0) {
+        fieldError(plainField, 'printed.mismatch', `${plainName} is empty but ${name} says "${quoted(text)}"; write the printed figure as a plain number: ${shown(read.value)}`);
+      }
+      return null;
+    }
+    if (plain !== read.value) {
+      fieldError(plainField, 'printed.mismatch', `${plainName} ${rec[plainField]} does not match ${name} "${quoted(text)}", which is ${shown(read.value)}; correct the typing mistake in one of them`);
+      return null;
+    }
+    return read;
+  };
+
   const checkRow = (rec: string[], line: number): void => {
 
-    // kantor_cabang
+    // kantor
     let branchId = -1;
     let branch = '';
     if (iB >= 0) {
@@ -520,13 +586,13 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
         if (known >= 0) branchId = known;
         else {
           branchId = -1 - known;
-          fieldError(iB, 'meta.consistency', `kantor_cabang "${branch}" is not listed in the metadata (${expect!.metaPath}: branches); add it there or correct the row`);
+          fieldError(iB, 'meta.consistency', `kantor "${branch}" is not listed in the metadata (${expect!.metaPath}: offices); add it there or correct the row`);
         }
-      } else if (n === 0) fieldError(iB, 'branch.value', 'kantor_cabang is empty; write the name of the branch office, e.g. Pasuruan');
+      } else if (n === 0) fieldError(iB, 'branch.value', 'kantor is empty; write the name of the office as in data/kantor.yaml, e.g. Pasuruan');
       else if (branch.charCodeAt(0) <= 32 || branch.charCodeAt(n - 1) <= 32) {
-        fieldError(iB, 'branch.value', `kantor_cabang "${branch}" has spaces around it; write "${branch.trim()}"`);
+        fieldError(iB, 'branch.value', `kantor "${branch}" has spaces around it; write "${branch.trim()}"`);
       } else if (branch.indexOf('\uFFFD') !== -1) {
-        fieldError(iB, 'file.encoding', `kantor_cabang "${branch}" contains bytes that are not UTF-8; save the file as "CSV UTF-8"`);
+        fieldError(iB, 'file.encoding', `kantor "${branch}" contains bytes that are not UTF-8; save the file as "CSV UTF-8"`);
       } else if (branch.indexOf('\n') !== -1 || branch.indexOf('\r') !== -1) {
         rowOk = false; // consume() reports the line break
       } else {
@@ -537,11 +603,11 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
           ctx.branchNames.push(branch);
         }
         branchId = id;
-        const listed = expect === undefined || expect.branches.has(branch);
+        const listed = expect === undefined || expect.offices.has(branch);
         lastBranch = branch;
         lastBranchInfo = listed ? id : -1 - id;
         seenBranches.set(branch, lastBranchInfo);
-        if (!listed) fieldError(iB, 'meta.consistency', `kantor_cabang "${branch}" is not listed in the metadata (${expect!.metaPath}: branches); add it there or correct the row`);
+        if (!listed) fieldError(iB, 'meta.consistency', `kantor "${branch}" is not listed in the metadata (${expect!.metaPath}: offices); add it there or correct the row`);
       }
     }
 
@@ -616,10 +682,27 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
       }
     }
 
-    // nominal_rp
+    // nominal_rp (empty = not reported)
+    let nominalKnown = false;
     if (iN >= 0) {
       const v = rec[iN]!;
-      if (!parseNominalParts(v, parts)) fieldError(iN, v.trimStart().startsWith('-') ? 'nominal.negative' : 'nominal.format', explainNominal(v));
+      if (v.length !== 0) {
+        if (!parseNominalParts(v, parts)) fieldError(iN, v.trimStart().startsWith('-') ? 'nominal.negative' : 'nominal.format', explainNominal(v));
+        else nominalKnown = true;
+      }
+    }
+
+    // kasus_tertulis, nominal_tertulis: rare, so checked off the hot path
+    let printedKasus: PrintedFigure | null = null;
+    let printedNominal: PrintedFigure | null = null;
+    if (iKT >= 0 && rec[iKT]!.length !== 0) {
+      printedKasus = checkPrinted(rec, iKT, iK, false, kasusKnown ? (kasusBig !== 0n ? kasusBig : BigInt(kasusNum)) : null);
+    }
+    if (iNT >= 0 && rec[iNT]!.length !== 0) {
+      printedNominal = checkPrinted(rec, iNT, iN, true, nominalKnown ? partsValue(parts) : null);
+    } else if (nominalKnown && looksRounded(parts)) {
+      fieldError(iN, 'printed.missing',
+        `nominal_rp ${rec[iN]} is a whole number of miliar, as a rounded figure would be; if the source printed it rounded (e.g. "Rp 122 miliar"), copy that text into nominal_tertulis; if it printed the exact amount, write that text there instead (e.g. "Rp${groupThousands(rec[iN]!)}")`);
     }
 
     if (!rowOk || branchId < 0 || start < 0 || stop < 0 || prog < 0) return;
@@ -642,7 +725,20 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
     }
     const ci = comboKey * 3;
     comboCounts[ci]!++;
-    if (iN >= 0) {
+    if (!nominalKnown || printedNominal !== null || printedKasus !== null) {
+      let extra = comboExtra.get(comboKey);
+      if (extra === undefined) comboExtra.set(comboKey, (extra = { nominalMissing: 0, nominalUnits: 0n, kasusUnits: 0n, nominalAtLeast: 0, kasusAtLeast: 0 }));
+      if (!nominalKnown) extra.nominalMissing++;
+      if (printedNominal !== null) {
+        extra.nominalUnits += printedNominal.unit;
+        if (printedNominal.qualifier === 'lebih') extra.nominalAtLeast++;
+      }
+      if (printedKasus !== null) {
+        extra.kasusUnits += printedKasus.unit;
+        if (printedKasus.qualifier === 'lebih') extra.kasusAtLeast++;
+      }
+    }
+    if (nominalKnown) {
       addPartsAt(comboSums, comboKey, parts);
       const pkey = start * 65536 + (stop - start);
       if (pkey !== lastPeriodKey) {
@@ -686,12 +782,14 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
     if (keepRows) {
       rows.push({
         line,
-        kantorCabang: branch,
+        kantor: branch,
         periodeAwal: rec[iA]!,
         periodeAkhir: rec[iZ]!,
         program: PROGRAMS[prog]!,
         jumlahKasus: kasusKnown ? (kasusBig !== 0n ? kasusBig.toString() : String(kasusNum)) : null,
-        nominalRp: iN >= 0 ? senToDecimal(partsValue(parts)) : '0',
+        nominalRp: nominalKnown ? senToDecimal(partsValue(parts)) : null,
+        kasusTertulis: printedKasus !== null ? rec[iKT]! : null,
+        nominalTertulis: printedNominal !== null ? rec[iNT]! : null,
       });
     }
   };
@@ -787,6 +885,11 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
       sen,
       kasus: comboKasusBig[comboKey]! + BigInt(comboCounts[ci + 1]!),
       kasusMissing: comboCounts[ci + 2]!,
+      nominalMissing: comboExtra.get(comboKey)?.nominalMissing ?? 0,
+      nominalUnits: comboExtra.get(comboKey)?.nominalUnits ?? 0n,
+      kasusUnits: comboExtra.get(comboKey)?.kasusUnits ?? 0n,
+      nominalAtLeast: comboExtra.get(comboKey)?.nominalAtLeast ?? 0,
+      kasusAtLeast: comboExtra.get(comboKey)?.kasusAtLeast ?? 0,
       keys,
     });
   });

@@ -18,30 +18,77 @@ import type { DatasetMeta } from './meta.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { formatDiagnostic } from './diagnostics.ts';
 import { dayToIso } from './dates.ts';
-import { senToDecimal, sharePercent } from './money.ts';
+import { decimalToSen, senToDecimal, sharePercent } from './money.ts';
+import type { Office, OfficeRegistry } from './offices.ts';
+import { readPrinted, isPrintedError } from './printed.ts';
 
 export type { Program, Row } from './csv-check.ts';
-export type { DatasetMeta } from './meta.ts';
+export type { DatasetMeta, Level, Confidence, StatedFigure, StatedPart, Reported } from './meta.ts';
 export type { Diagnostic } from './diagnostics.ts';
-export type { Reconciliation } from './check.ts';
+export type { Comparison, ComputedSum, Reconciliation } from './check.ts';
+export type { ComparisonStatus } from './reconcile.ts';
+export type { Office, OfficeRegistry } from './offices.ts';
 export { PROGRAMS, PROGRAM_NAMES, COLUMNS } from './csv-check.ts';
+export { LEVELS } from './meta.ts';
 
-/** Total of one programme within a dataset. */
+/**
+ * One figure as pages show it: a single value as its source printed it, or a sum of such
+ * values. Unknown is never zero: `value` is null when no part is known.
+ */
+export interface Figure {
+  /** Exact sum of the known parts (rupiah or cases); null when none is known. */
+  value: string | null;
+  /** The source's text when this is one figure the source printed rounded or worded. */
+  printed: string | null;
+  /** Sum of the rounding units of the rounded parts; "0" when every part is exact. */
+  units: string;
+  /** Parts not reported: the value is then a lower bound. */
+  missing: number;
+  /** Parts printed as lower bounds ("lebih"). */
+  atLeast: number;
+  /** Parts in all (rows). */
+  parts: number;
+}
+
+/** Total of one programme within a dataset (or within one office of a dataset). */
 export interface ProgramTotal {
   program: Program;
-  /** Exact sum of nominal_rp. */
-  nominal: string;
+  nominal: Figure;
+  kasus: Figure;
   /**
-   * Sum of jumlah_kasus, or `null` when any row of this programme has no case
-   * count (tidak dilaporkan): a partial count is never shown as a total.
+   * Share of the dataset's programme total as a percentage rounded half-up to 2 decimals ("82.67"),
+   * or null when an amount is unknown or the total is zero.
    */
-  kasus: string | null;
-  /**
-   * Share of the dataset total as a percentage rounded half-up to 2 decimals,
-   * decimal string with a dot ("82.67"); "0.00" when the dataset total is zero.
-   * Shares of a dataset need not add up to exactly 100.00.
-   */
-  share: string;
+  share: string | null;
+}
+
+/** The figures of one office within a dataset. */
+export interface OfficeFigures {
+  office: Office;
+  byProgram: ProgramTotal[];
+  total: { nominal: Figure; kasus: Figure };
+}
+
+/** Two datasets that give different figures for the same office, period and programme. */
+export interface Conflict {
+  /** The other dataset's id. */
+  dataset: string;
+  office: string;
+  program: Program;
+  periodeAwal: string;
+  periodeAkhir: string;
+  measure: 'nominal' | 'kasus';
+  mine: Figure;
+  theirs: Figure;
+}
+
+/** A period of another dataset that overlaps this one (not added together). */
+export interface DatasetOverlap {
+  dataset: string;
+  office: string;
+  program: Program;
+  period: string;
+  otherPeriod: string;
 }
 
 /** One validated dataset (one CSV + its metadata). */
@@ -50,38 +97,35 @@ export interface Dataset {
   id: string;
   /** Path of the CSV relative to the repository (the parent of the data folder), with `/`. */
   csvPath: string;
+  /** Path of the metadata file, likewise. */
+  metaPath: string;
   /** SHA-256 (hex) of the source CSV bytes: the data version. */
   sha256: string;
   meta: DatasetMeta;
   /** Rows in file order, values exactly as validated (amounts canonicalised). */
   rows: Row[];
-  /** Distinct kantor_cabang values, sorted. */
-  branches: string[];
+  /** The offices of the rows, from the registry, in registry order. */
+  offices: Office[];
   /** Earliest periode_awal and latest periode_akhir of the rows (YYYY-MM-DD). */
   periodeAwal: string;
   periodeAkhir: string;
-  /** Exact sum of all rows. */
-  total: string;
+  /** Sum of the programme rows (not of the stated non-programme parts). */
+  total: { nominal: Figure; kasus: Figure };
   /** Programmes present in the dataset, in the order JKK, JKM, JHT, JP, JKP. */
   byProgram: ProgramTotal[];
-  /** The source's own total (if any), the computed sum and the difference (reported − computed). */
+  /** Per office, for datasets with several offices and for office pages. */
+  byOffice: OfficeFigures[];
+  /** Stated totals compared with the computed sums (amounts and case counts). */
   reconciliation: Reconciliation;
+  overlaps: DatasetOverlap[];
+  conflicts: Conflict[];
 }
 
 /** Everything the site shows about claims. */
 export interface ClaimsData {
   /** Newest period first (by periodeAkhir, then periodeAwal, then id). */
   datasets: Dataset[];
-  totals: {
-    /** Sum over all datasets. */
-    overall: string;
-    /** Per programme over all datasets; only programmes that have rows appear (absent ≠ zero). */
-    byProgram: Partial<Record<Program, string>>;
-    /** Per branch, sorted by branch name. */
-    byBranch: { branch: string; total: string }[];
-    /** Per distinct row period, oldest first. */
-    byPeriod: { periodeAwal: string; periodeAkhir: string; total: string }[];
-  };
+  registry: OfficeRegistry;
   /** Warnings (e.g. reconciliation differences); they do not stop publication. */
   warnings: Diagnostic[];
 }
@@ -94,9 +138,100 @@ async function sha256File(path: string): Promise<string> {
 
 const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Accumulates figures in base units (sen for money, cases for counts). */
+class FigureSum {
+  value = 0n;
+  units = 0n;
+  known = 0;
+  missing = 0;
+  atLeast = 0;
+  printed: string | null = null;
+  readonly money: boolean;
+  constructor(money: boolean) {
+    this.money = money;
+  }
+  add(value: string | null, printed: string | null): void {
+    if (value === null) {
+      this.missing++;
+      return;
+    }
+    this.value += this.money ? decimalToSen(value) : BigInt(value);
+    this.known++;
+    this.printed = this.known === 1 ? printed : null;
+    if (printed !== null) {
+      const r = readPrinted(printed, this.money);
+      if (!isPrintedError(r)) {
+        this.units += r.unit;
+        if (r.qualifier === 'lebih') this.atLeast++;
+      }
+    }
+  }
+  addSum(other: FigureSum): void {
+    this.value += other.value;
+    this.units += other.units;
+    this.missing += other.missing;
+    this.atLeast += other.atLeast;
+    this.printed = this.known === 0 && other.known === 1 && other.missing === 0 ? other.printed : null;
+    this.known += other.known;
+  }
+  figure(): Figure {
+    const str = (v: bigint): string => (this.money ? senToDecimal(v) : v.toString());
+    return {
+      value: this.known === 0 ? null : str(this.value),
+      printed: this.known === 1 && this.missing === 0 ? this.printed : null,
+      units: str(this.units),
+      missing: this.missing,
+      atLeast: this.atLeast,
+      parts: this.known + this.missing,
+    };
+  }
+}
+
+/** Per-programme totals of some rows. */
+function programTotals(rows: readonly Row[]): { byProgram: ProgramTotal[]; total: { nominal: Figure; kasus: Figure } } {
+  const sums = new Map<Program, { nominal: FigureSum; kasus: FigureSum }>();
+  for (const r of rows) {
+    let s = sums.get(r.program);
+    if (s === undefined) sums.set(r.program, (s = { nominal: new FigureSum(true), kasus: new FigureSum(false) }));
+    s.nominal.add(r.nominalRp, r.nominalTertulis);
+    s.kasus.add(r.jumlahKasus, r.kasusTertulis);
+  }
+  const nominal = new FigureSum(true);
+  const kasus = new FigureSum(false);
+  for (const program of PROGRAMS) {
+    const s = sums.get(program);
+    if (s === undefined) continue;
+    nominal.addSum(s.nominal);
+    kasus.addSum(s.kasus);
+  }
+  const total = { nominal: nominal.figure(), kasus: kasus.figure() };
+  const byProgram: ProgramTotal[] = [];
+  for (const program of PROGRAMS) {
+    const s = sums.get(program);
+    if (s === undefined) continue;
+    const f = s.nominal.figure();
+    byProgram.push({
+      program,
+      nominal: f,
+      kasus: s.kasus.figure(),
+      share: f.value === null || total.nominal.missing > 0 || total.nominal.value === null ? null : sharePercent(f.value, total.nominal.value),
+    });
+  }
+  return { byProgram, total };
+}
+
+/** True when two figures differ by more than their rounding explains. */
+function differs(a: Figure, b: Figure, money: boolean): boolean {
+  if (a.value === null || b.value === null || a.missing > 0 || b.missing > 0) return false;
+  const v = (s: string): bigint => (money ? decimalToSen(s) : BigInt(s));
+  const diff = v(a.value) - v(b.value);
+  const tol2 = v(a.units) + v(b.units);
+  return 2n * (diff < 0n ? -diff : diff) > tol2;
+}
+
 /**
- * Validates every dataset in `dataDir` (`<dataDir>/klaim/*.csv` + metadata)
- * and returns the exact figures.
+ * Validates every dataset in `dataDir` (`<dataDir>/klaim/*.csv` + metadata, and the registry
+ * `<dataDir>/kantor.yaml`) and returns the exact figures.
  * @throws Error whose message is every error line (`PATH:LINE:COLUMN: error: ...`)
  *   when any dataset has an error, or when there is no dataset at all.
  */
@@ -116,77 +251,60 @@ export async function loadClaims(dataDir: string): Promise<ClaimsData> {
     const lines = run.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
     throw new Error(lines.join('\n'));
   }
+  const registry = run.registry;
+  if (registry === null) throw new Error(`${display(resolve(absData, 'kantor.yaml'))}:1:1: error: the registry of offices is missing`);
   const datasets: Dataset[] = [];
-  const programSen = new Map<number, bigint>();
-  const branchSen = new Map<string, bigint>();
-  const periodSen = new Map<number, bigint>();
-  let overall = 0n;
   for (const d of run.datasets) {
     const meta = d.meta;
     if (meta === null) throw new Error(`${d.csvPath}: metadata missing after a successful check (internal error)`);
-    const perProgram = new Map<number, { sen: bigint; kasus: bigint; missing: number }>();
-    const branches = new Set<string>();
-    for (const combo of d.csv.combos.values()) {
-      const branch = run.context.branchNames[combo.branchId]!;
-      branches.add(branch);
-      const p = perProgram.get(combo.program) ?? { sen: 0n, kasus: 0n, missing: 0 };
-      p.sen += combo.sen;
-      p.kasus += combo.kasus;
-      p.missing += combo.kasusMissing;
-      perProgram.set(combo.program, p);
-      programSen.set(combo.program, (programSen.get(combo.program) ?? 0n) + combo.sen);
-      branchSen.set(branch, (branchSen.get(branch) ?? 0n) + combo.sen);
+    const rows = d.csv.rows;
+    const { byProgram, total } = programTotals(rows);
+    const names = new Set(rows.map((r) => r.kantor));
+    const offices = registry.offices.filter((o) => names.has(o.name));
+    const rowsByOffice = new Map<string, Row[]>();
+    for (const r of rows) {
+      const list = rowsByOffice.get(r.kantor);
+      if (list === undefined) rowsByOffice.set(r.kantor, [r]);
+      else list.push(r);
     }
-    for (const [key, sen] of d.csv.periods) periodSen.set(key, (periodSen.get(key) ?? 0n) + sen);
-    overall += d.csv.totalSen;
-    const total = senToDecimal(d.csv.totalSen);
-    const byProgram: ProgramTotal[] = [];
-    PROGRAMS.forEach((program, i) => {
-      const p = perProgram.get(i);
-      if (p === undefined) return;
-      const nominal = senToDecimal(p.sen);
-      byProgram.push({
-        program,
-        nominal,
-        kasus: p.missing > 0 ? null : p.kasus.toString(),
-        share: sharePercent(nominal, total) ?? '0.00',
-      });
-    });
+    const byOffice = offices.map((office) => ({ office, ...programTotals(rowsByOffice.get(office.name) ?? []) }));
     datasets.push({
       id: d.id,
       csvPath: d.csvPath,
+      metaPath: d.metaPath ?? d.csvPath.replace(/\.csv$/i, '.meta.yaml'),
       sha256: await sha256File(d.csvFsPath),
       meta,
-      rows: d.csv.rows,
-      branches: [...branches].sort(byCode),
+      rows,
+      offices,
       periodeAwal: dayToIso(d.csv.minStart),
       periodeAkhir: dayToIso(d.csv.maxEnd),
       total,
       byProgram,
+      byOffice,
       reconciliation: d.reconciliation,
+      overlaps: d.overlaps.map((o) => ({ dataset: run.datasets[o.other]!.id, office: o.office, program: o.program, period: o.period, otherPeriod: o.otherPeriod })),
+      conflicts: [],
     });
   }
+  // Conflicts: the same office, period and programme in two datasets, with figures that differ.
+  const byId = new Map(datasets.map((d) => [d.id, d]));
+  for (const d of datasets) {
+    for (const o of d.overlaps) {
+      if (o.period !== o.otherPeriod) continue;
+      const other = byId.get(o.dataset)!;
+      const [awal = '', akhir = ''] = o.period.split('..');
+      const pick = (ds: Dataset): Row[] => ds.rows.filter((r) => r.kantor === o.office && r.program === o.program && r.periodeAwal === awal && r.periodeAkhir === akhir);
+      const mine = programTotals(pick(d)).total;
+      const theirs = programTotals(pick(other)).total;
+      for (const measure of ['nominal', 'kasus'] as const) {
+        if (differs(mine[measure], theirs[measure], measure === 'nominal')) {
+          d.conflicts.push({ dataset: other.id, office: o.office, program: o.program, periodeAwal: awal, periodeAkhir: akhir, measure, mine: mine[measure], theirs: theirs[measure] });
+        }
+      }
+    }
+  }
   datasets.sort((a, b) => byCode(b.periodeAkhir, a.periodeAkhir) || byCode(b.periodeAwal, a.periodeAwal) || byCode(a.id, b.id));
-  const byProgramTotals: Partial<Record<Program, string>> = {};
-  PROGRAMS.forEach((program, i) => {
-    const sen = programSen.get(i);
-    if (sen !== undefined) byProgramTotals[program] = senToDecimal(sen);
-  });
-  return {
-    datasets,
-    totals: {
-      overall: senToDecimal(overall),
-      byProgram: byProgramTotals,
-      byBranch: [...branchSen.entries()].sort((a, b) => byCode(a[0], b[0])).map(([branch, sen]) => ({ branch, total: senToDecimal(sen) })),
-      byPeriod: [...periodSen.entries()]
-        .sort((a, b) => a[0] - b[0])
-        .map(([key, sen]) => {
-          const start = Math.floor(key / 65536);
-          return { periodeAwal: dayToIso(start), periodeAkhir: dayToIso(start + (key % 65536)), total: senToDecimal(sen) };
-        }),
-    },
-    warnings: run.diagnostics.filter((d) => d.severity === 'warning'),
-  };
+  return { datasets, registry, warnings: run.diagnostics.filter((x) => x.severity === 'warning') };
 }
 
 let cache: Promise<ClaimsData> | undefined;

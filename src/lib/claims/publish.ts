@@ -13,7 +13,7 @@
  * Amounts in JSON are strings holding exact decimals ("1864980719", "5000.5").
  */
 import { createHash } from 'node:crypto';
-import type { ClaimsData, Dataset } from './load.ts';
+import type { ClaimsData, Comparison, Dataset, Figure } from './load.ts';
 import { COLUMNS, PROGRAMS, PROGRAM_NAMES } from './csv-check.ts';
 import { LICENCES } from './meta.ts';
 
@@ -40,8 +40,34 @@ function csvLine(fields: readonly string[]): string {
   return fields.map(csvField).join(',') + '\n';
 }
 
+/** A row's values in COLUMNS order; null (not reported) for absent figures and printed texts. */
+function rowValues(r: Dataset['rows'][number]): (string | null)[] {
+  return [r.kantor, r.periodeAwal, r.periodeAkhir, r.program, r.jumlahKasus, r.nominalRp, r.kasusTertulis, r.nominalTertulis];
+}
+
 function rowFields(r: Dataset['rows'][number]): string[] {
-  return [r.kantorCabang, r.periodeAwal, r.periodeAkhir, r.program, r.jumlahKasus ?? '', r.nominalRp];
+  return rowValues(r).map((v) => v ?? '');
+}
+
+/** A figure in JSON: exact value (null = not reported) and how the source printed it. */
+function figureObject(f: Figure): Record<string, unknown> {
+  return { value: f.value, printed: f.printed, rounding_units: f.units, parts_not_reported: f.missing, parts_lower_bound: f.atLeast };
+}
+
+function comparisonObject(c: Comparison | null): Record<string, unknown> | null {
+  if (c === null) return null;
+  return {
+    stated: c.stated.value,
+    stated_printed: c.stated.printed,
+    stated_rounding_unit: c.stated.unit,
+    computed: c.computed.value,
+    computed_rounding_units: c.computed.units,
+    computed_parts_not_reported: c.computed.missing,
+    difference: c.difference,
+    difference_means: 'stated minus computed',
+    rounding_tolerance: c.tolerance,
+    status: c.status,
+  };
 }
 
 /** The rows of one dataset in the contract's format (same columns, normalised values). */
@@ -65,9 +91,12 @@ function datasetObject(d: Dataset): Record<string, unknown> {
     description: d.meta.description,
     source_csv: d.csvPath,
     source_csv_sha256: d.sha256,
-    branches: d.branches,
+    level: d.meta.level,
+    offices: d.offices.map((o) => ({ id: o.id, name: o.name, level: o.level, coverage: o.coverage })),
+    confidence: d.meta.confidence,
     periode_awal: d.periodeAwal,
     periode_akhir: d.periodeAkhir,
+    period: { start: d.meta.period.start, end: d.meta.period.end, start_stated: d.meta.period.startStated, printed: d.meta.period.printed },
     source: {
       publisher: d.meta.source.publisher,
       headline: d.meta.source.headline,
@@ -75,17 +104,19 @@ function datasetObject(d: Dataset): Record<string, unknown> {
       published: d.meta.source.published,
       note: d.meta.source.note,
     },
-    licence: { id: d.meta.licence.id, title: d.meta.licence.title, url: d.meta.licence.path, note: d.meta.licence.note },
+    licence: { id: d.meta.licence.id, title: d.meta.licence.title, url: d.meta.licence.url, note: d.meta.licence.note },
     notes: d.meta.notes,
     last_reviewed: d.meta.lastReviewed,
-    total: d.total,
-    by_program: d.byProgram.map((p) => ({ program: p.program, nama: PROGRAM_NAMES[p.program], nominal_rp: p.nominal, jumlah_kasus: p.kasus, share_percent: p.share })),
-    reconciliation: {
-      reported_total: d.reconciliation.reported,
-      computed_total: d.reconciliation.computed,
-      difference: d.reconciliation.difference,
-      difference_means: 'reported_total minus computed_total',
+    total: { nominal_rp: figureObject(d.total.nominal), jumlah_kasus: figureObject(d.total.kasus) },
+    by_program: d.byProgram.map((p) => ({ program: p.program, nama: PROGRAM_NAMES[p.program], nominal_rp: figureObject(p.nominal), jumlah_kasus: figureObject(p.kasus), share_percent: p.share })),
+    reported: d.meta.reported === null ? null : {
+      nominal: d.meta.reported.nominal,
+      kasus: d.meta.reported.kasus,
+      includes: d.meta.reported.includes.map((i) => ({ name: i.name, nominal: i.nominal, kasus: i.kasus })),
     },
+    reconciliation: { nominal: comparisonObject(d.reconciliation.nominal), kasus: comparisonObject(d.reconciliation.kasus) },
+    overlaps_with: d.overlaps.map((o) => ({ dataset: o.dataset, kantor: o.office, program: o.program, period: o.period, other_period: o.otherPeriod })),
+    conflicts: d.conflicts.map((c) => ({ dataset: c.dataset, kantor: c.office, program: c.program, periode_awal: c.periodeAwal, periode_akhir: c.periodeAkhir, measure: c.measure, this_value: c.mine.value, other_value: c.theirs.value })),
     row_columns: COLUMNS,
     rows: ROWS_MARK + d.id,
   };
@@ -107,7 +138,7 @@ function withRows(doc: unknown, datasets: readonly Dataset[]): string {
       const d = byId.get(id);
       if (!d) throw new Error(`internal error: no dataset ${id} for its rows`);
       const lines = d.rows.map(
-        (r) => `${indent}  ${JSON.stringify([r.kantorCabang, r.periodeAwal, r.periodeAkhir, r.program, r.jumlahKasus, r.nominalRp])}`,
+        (r) => `${indent}  ${JSON.stringify(rowValues(r))}`,
       );
       return `${indent}"rows": [\n${lines.join(',\n')}\n${indent}]`;
     }) + '\n'
@@ -115,33 +146,28 @@ function withRows(doc: unknown, datasets: readonly Dataset[]): string {
 }
 
 const JSON_NOTE =
-  'Each row is an array in row_columns order. Amounts are exact decimal strings in rupiah. jumlah_kasus null means not reported (tidak dilaporkan), not zero. ' +
-  'difference = reported_total - computed_total; the figures are published as the source gave them, not corrected.';
+  'Each row is an array in row_columns order. Amounts are exact decimal strings in rupiah. null means not reported (tidak dilaporkan), never zero. ' +
+  'kasus_tertulis and nominal_tertulis hold the text the source printed when it rounded a figure; such a figure is rounded, not exact. ' +
+  'difference = stated - computed; the figures are published as the source gave them, not corrected. ' +
+  'Datasets come from different sources and may overlap (overlaps_with); they are never added together.';
 
 /** One dataset as JSON (pretty-printed, LF, trailing newline). */
 export function toDatasetJson(dataset: Dataset): string {
   return withRows({ note: JSON_NOTE, ...datasetObject(dataset) }, [dataset]);
 }
 
-/** Everything as JSON: totals, then each dataset with source, licence, reconciliation, sha256 and rows. */
+/**
+ * Everything as JSON: the office registry, then each dataset with source, licence,
+ * reconciliation, sha256 and rows. No figure is added across datasets.
+ */
 export function toJson(data: ClaimsData): string {
-  const byProgram: Record<string, string> = {};
-  for (const p of PROGRAMS) {
-    const v = data.totals.byProgram[p];
-    if (v !== undefined) byProgram[p] = v;
-  }
   return withRows(
-      {
-        note: JSON_NOTE,
-        totals: {
-          overall: data.totals.overall,
-          by_program: byProgram,
-          by_branch: data.totals.byBranch.map((b) => ({ kantor_cabang: b.branch, total: b.total })),
-          by_period: data.totals.byPeriod.map((p) => ({ periode_awal: p.periodeAwal, periode_akhir: p.periodeAkhir, total: p.total })),
-        },
-        datasets: data.datasets.map(datasetObject),
-      },
-      data.datasets,
+    {
+      note: JSON_NOTE,
+      offices: data.registry.offices.map((o) => ({ id: o.id, name: o.name, full_name: o.fullName, level: o.level, parent: o.parent, coverage: o.coverage })),
+      datasets: data.datasets.map(datasetObject),
+    },
+    data.datasets,
   );
 }
 
@@ -159,17 +185,19 @@ function tableSchema(withDatasetId: boolean): Record<string, unknown> {
     fields.push({ name: 'dataset_id', type: 'string', description: 'Dataset identifier (file name of its source CSV).', constraints: { required: true } });
   }
   fields.push(
-    { name: 'kantor_cabang', type: 'string', title: 'Kantor cabang', description: 'BPJS Ketenagakerjaan branch office.', constraints: { required: true } },
+    { name: 'kantor', type: 'string', title: 'Kantor', description: 'BPJS Ketenagakerjaan office (branch, regional office, or Nasional), as in the registry.', constraints: { required: true } },
     { name: 'periode_awal', type: 'date', format: 'default', title: 'Periode awal', description: 'First day of the period (inclusive).', constraints: { required: true } },
     { name: 'periode_akhir', type: 'date', format: 'default', title: 'Periode akhir', description: 'Last day of the period (inclusive).', constraints: { required: true } },
     { name: 'program', type: 'string', title: 'Program', description: 'JKK, JKM, JHT, JP or JKP.', constraints: { required: true, enum: [...PROGRAMS] } },
     { name: 'jumlah_kasus', type: 'integer', title: 'Jumlah kasus', description: 'Number of claims; empty = not reported (tidak dilaporkan), not zero.', constraints: { minimum: 0 } },
-    { name: 'nominal_rp', type: 'number', bareNumber: true, decimalChar: '.', title: 'Nominal (Rp)', description: 'Amount paid in rupiah, exact, at most 2 decimals.', constraints: { required: true, minimum: 0 } },
+    { name: 'nominal_rp', type: 'number', bareNumber: true, decimalChar: '.', title: 'Nominal (Rp)', description: 'Amount paid in rupiah, at most 2 decimals; empty = not reported. Rounded by the source when nominal_tertulis is given.', constraints: { minimum: 0 } },
+    { name: 'kasus_tertulis', type: 'string', title: 'Kasus tertulis', description: 'The case count as the source printed it when rounded or worded; empty when printed exactly.' },
+    { name: 'nominal_tertulis', type: 'string', title: 'Nominal tertulis', description: 'The amount as the source printed it when rounded or worded (e.g. "Rp 11,9 miliar"); empty when printed exactly.' },
   );
   return {
     fields,
     missingValues: [''],
-    primaryKey: ['kantor_cabang', 'periode_awal', 'periode_akhir', 'program'],
+    primaryKey: withDatasetId ? ['dataset_id', 'kantor', 'periode_awal', 'periode_akhir', 'program'] : ['kantor', 'periode_awal', 'periode_akhir', 'program'],
   };
 }
 
@@ -178,7 +206,7 @@ function sha256(content: string): string {
 }
 
 function licences(ids: Iterable<keyof typeof LICENCES>): { name: string; title: string; path: string }[] {
-  return [...new Set(ids)].sort().map((id) => ({ name: id, title: LICENCES[id].title, path: LICENCES[id].path }));
+  return [...new Set(ids)].sort().map((id) => ({ name: id, title: LICENCES[id].title, path: LICENCES[id].url }));
 }
 
 function sourceOf(d: Dataset): { title: string; path?: string; publisher: string } {
@@ -231,7 +259,9 @@ export function toDataPackage(data: ClaimsData, files: { path: string; content: 
       licenses: licences([d.meta.licence.id]),
       dataset: {
         id: d.id,
-        branches: d.branches,
+        level: d.meta.level,
+        offices: d.offices.map((o) => o.name),
+        confidence: d.meta.confidence,
         periode_awal: d.periodeAwal,
         periode_akhir: d.periodeAkhir,
         source_published: d.meta.source.published,
@@ -240,12 +270,8 @@ export function toDataPackage(data: ClaimsData, files: { path: string; content: 
         notes: d.meta.notes,
         last_reviewed: d.meta.lastReviewed,
         source_csv_sha256: d.sha256,
-        total: d.total,
-        reconciliation: {
-          reported_total: d.reconciliation.reported,
-          computed_total: d.reconciliation.computed,
-          difference: d.reconciliation.difference,
-        },
+        total: { nominal_rp: figureObject(d.total.nominal), jumlah_kasus: figureObject(d.total.kasus) },
+        reconciliation: { nominal: comparisonObject(d.reconciliation.nominal), kasus: comparisonObject(d.reconciliation.kasus) },
       },
     };
   });
@@ -254,8 +280,9 @@ export function toDataPackage(data: ClaimsData, files: { path: string; content: 
     name: 'rtw-pasuruan-klaim',
     title: 'Klaim BPJS Ketenagakerjaan yang dihimpun situs Return To Work Pasuruan',
     description:
-      'Claim amounts paid by BPJS Ketenagakerjaan branch offices, compiled from the sources named per resource. ' +
-      'Figures are published as the sources reported them; where a source stated a total, the computed sum and the difference are given. ' +
+      'Claim amounts paid by BPJS Ketenagakerjaan offices (branches, the East Java regional office, nationally), compiled from the sources named per resource. ' +
+      'Figures are published as precise as the sources printed them (rounded figures keep their printed text); where a source stated a total, the computed sum and the difference are given. ' +
+      'Datasets from different sources may overlap and are never added together. ' +
       "CSV cells that would start with =, +, -, @, tab or CR are prefixed with an apostrophe (') against spreadsheet formula injection.",
     keywords: ['BPJS Ketenagakerjaan', 'klaim', 'Pasuruan', 'JKK', 'JKM', 'JHT', 'JP', 'JKP'],
     licenses: licences(data.datasets.map((d) => d.meta.licence.id)),

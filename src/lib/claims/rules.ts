@@ -39,8 +39,8 @@ export const RULES = [
   {
     id: 'header.missing',
     severity: 'error',
-    description_id: 'Baris judul memuat keenam kolom wajib: kantor_cabang, periode_awal, periode_akhir, program, jumlah_kasus, nominal_rp.',
-    description_en: 'The header contains all six required columns: kantor_cabang, periode_awal, periode_akhir, program, jumlah_kasus, nominal_rp.',
+    description_id: 'Baris judul memuat kedelapan kolom wajib: kantor, periode_awal, periode_akhir, program, jumlah_kasus, nominal_rp, kasus_tertulis, nominal_tertulis.',
+    description_en: 'The header contains all eight required columns: kantor, periode_awal, periode_akhir, program, jumlah_kasus, nominal_rp, kasus_tertulis, nominal_tertulis.',
   },
   {
     id: 'header.unknown',
@@ -87,7 +87,7 @@ export const RULES = [
   {
     id: 'branch.value',
     severity: 'error',
-    description_id: 'Nama kantor cabang diisi, tanpa spasi di awal atau di akhir.',
+    description_id: 'Nama kantor diisi, tanpa spasi di awal atau di akhir.',
     description_en: 'kantor_cabang is filled in, without leading or trailing spaces.',
   },
   {
@@ -135,7 +135,7 @@ export const RULES = [
   {
     id: 'nominal.format',
     severity: 'error',
-    description_id: 'Nominal ditulis sebagai angka rupiah polos dengan paling banyak dua desimal memakai titik, tanpa pemisah ribuan, spasi, atau notasi lain (misalnya 1864980719 atau 1864980719.50).',
+    description_id: 'Nominal ditulis sebagai angka rupiah polos dengan paling banyak dua desimal memakai titik, tanpa pemisah ribuan, spasi, atau notasi lain (misalnya 1864980719 atau 1864980719.50), atau dikosongkan bila sumber tidak menyebutnya; nominal yang tidak diketahui tidak pernah ditulis 0.',
     description_en: 'nominal_rp is a plain number of rupiah with at most two decimals after a dot, without thousands separators, spaces or other notations (e.g. 1864980719 or 1864980719.50).',
   },
   {
@@ -145,16 +145,34 @@ export const RULES = [
     description_en: 'Claim amounts are never negative.',
   },
   {
+    id: 'printed.format',
+    severity: 'error',
+    description_id: 'Angka yang dibulatkan oleh sumber disalin persis seperti tercetak (misalnya "Rp 11,9 miliar" atau "3,39 juta") sehingga satuan pembulatannya dapat dibaca.',
+    description_en: 'A figure the source rounded is copied exactly as printed (e.g. "Rp 11,9 miliar" or "3,39 juta") so that its rounding unit can be read.',
+  },
+  {
+    id: 'printed.mismatch',
+    severity: 'error',
+    description_id: 'Angka polos sama persis dengan angka yang tercetak di sumber (pemeriksaan salin tulis).',
+    description_en: 'The plain number equals the figure as printed in the source exactly (a transcription check).',
+  },
+  {
+    id: 'printed.missing',
+    severity: 'error',
+    description_id: 'Nominal yang berupa kelipatan utuh satu miliar rupiah disertai teks aslinya dari sumber, agar angka yang dibulatkan tidak tampil seolah-olah tepat.',
+    description_en: 'An amount that is a whole number of miliar carries the text its source printed, so a rounded figure is never shown as exact.',
+  },
+  {
     id: 'row.duplicate',
     severity: 'error',
-    description_id: 'Kombinasi kantor cabang, periode, dan program yang sama hanya muncul satu kali.',
-    description_en: 'The same branch, period and programme appear only once.',
+    description_id: 'Di dalam satu dataset, kombinasi kantor, periode, dan program yang sama hanya muncul satu kali.',
+    description_en: 'Within a dataset, the same office, period and programme appear only once.',
   },
   {
     id: 'period.overlap',
     severity: 'error',
-    description_id: 'Periode untuk kantor cabang dan program yang sama tidak saling tumpang tindih, di dalam satu berkas maupun antarberkas, agar klaim tidak terhitung dua kali.',
-    description_en: 'Periods for the same branch and programme do not overlap, within a file or across files, so no claim is counted twice.',
+    description_id: 'Di dalam satu dataset, periode untuk kantor dan program yang sama tidak saling tumpang tindih, agar klaim tidak terhitung dua kali. Dataset dari sumber berbeda boleh tumpang tindih, tetapi tidak pernah dijumlahkan.',
+    description_en: 'Within a dataset, periods for the same office and programme do not overlap, so no claim is counted twice. Datasets from different sources may overlap, and are then never added together.',
   },
   {
     id: 'meta.missing',
@@ -171,20 +189,32 @@ export const RULES = [
   {
     id: 'meta.schema',
     severity: 'error',
-    description_id: 'Metadata memuat semua isian wajib (sumber, periode, kantor cabang, lisensi, tanggal tinjauan) dengan bentuk yang benar, dan id sama dengan nama berkas.',
-    description_en: 'Metadata has every required field (source, period, branch, licence, review date) in the right form, and its id equals the file name.',
+    description_id: 'Metadata memuat semua isian wajib (sumber, periode, tingkat, kantor, tingkat keyakinan, lisensi, tanggal tinjauan) dengan bentuk yang benar, dan id sama dengan nama berkas.',
+    description_en: 'Metadata has every required field (source, period, level, offices, confidence, licence, review date) in the right form, and its id equals the file name.',
   },
   {
     id: 'meta.consistency',
     severity: 'error',
-    description_id: 'Kantor cabang dan periode pada setiap baris sesuai dengan yang tercantum di metadata.',
-    description_en: 'The branch and period of every row match those stated in the metadata.',
+    description_id: 'Kantor dan periode pada setiap baris sesuai dengan yang tercantum di metadata.',
+    description_en: 'The office and period of every row match those stated in the metadata.',
+  },
+  {
+    id: 'office.registry',
+    severity: 'error',
+    description_id: 'Setiap kantor yang dipakai tercantum di daftar kantor (data/kantor.yaml) dengan tingkat yang sama dengan tingkat dataset, dan daftar itu sendiri lengkap dan bersumber.',
+    description_en: 'Every office used is listed in the registry of offices (data/kantor.yaml) at the level the dataset states, and the registry itself is complete and sourced.',
   },
   {
     id: 'reconciliation.total',
     severity: 'warning',
-    description_id: 'Bila sumber menyebut total, total itu dibandingkan dengan jumlah baris; selisihnya ditampilkan dan diterbitkan, bukan dikoreksi.',
-    description_en: 'Where the source states a total, it is compared with the sum of the rows; a difference is shown and published, not corrected.',
+    description_id: 'Bila sumber menyebut total nominal atau total kasus, total itu dibandingkan dengan jumlah baris (ditambah bagian total yang bukan program, seperti beasiswa); selisih di luar batas pembulatan ditampilkan dan diterbitkan, bukan dikoreksi.',
+    description_en: 'Where the source states a total amount or case count, it is compared with the sum of the rows (plus parts of the total that are not programmes, such as scholarships); a difference beyond rounding is shown and published, not corrected.',
+  },
+  {
+    id: 'dataset.conflict',
+    severity: 'warning',
+    description_id: 'Bila dua dataset menyebut angka berbeda untuk kantor, periode, dan program yang sama, keduanya ditampilkan berdampingan di halaman masing-masing.',
+    description_en: 'Where two datasets give different figures for the same office, period and programme, both are shown side by side on each page.',
   },
 ] as const satisfies readonly Rule[];
 
