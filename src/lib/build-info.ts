@@ -34,3 +34,34 @@ export function buildDate(): string {
   cached ??= pickBuildDate(process.env['SOURCE_DATE_EPOCH'], gitCommitDate(), new Date());
   return cached;
 }
+
+/** Pure part of {@link versionDate}: the commit date when known, else the review date. */
+export function pickVersionDate(gitDate: string | null, lastReviewed: string): string {
+  return gitDate !== null && /^\d{4}-\d{2}-\d{2}$/.test(gitDate) ? gitDate : lastReviewed;
+}
+
+const versionDates = new Map<string, string>();
+
+/**
+ * The date of a dataset's data version: the date of the last commit that changed its files
+ * (UTC), or its review date outside a git checkout. Stable for a given commit.
+ */
+export function versionDate(paths: readonly string[], lastReviewed: string): string {
+  const key = paths.join('\n');
+  let date = versionDates.get(key);
+  if (date === undefined) {
+    let git: string | null = null;
+    try {
+      git = execFileSync('git', ['log', '-1', '--format=%cd', '--date=format-local:%Y-%m-%d', '--', ...paths], {
+        encoding: 'utf8',
+        env: { ...process.env, TZ: 'UTC' },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim() || null;
+    } catch {
+      git = null;
+    }
+    date = pickVersionDate(git, lastReviewed);
+    versionDates.set(key, date);
+  }
+  return date;
+}

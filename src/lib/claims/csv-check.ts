@@ -152,6 +152,10 @@ export interface ComboAggregate {
   nominalAtLeast: number;
   /** Rows whose case count was printed as a lower bound. */
   kasusAtLeast: number;
+  /** The printed amount of the combo's first row with one (meaningful when `rows` is 1). */
+  nominalPrinted: string | null;
+  /** The printed case count of the combo's first row with one (meaningful when `rows` is 1). */
+  kasusPrinted: string | null;
   keys: KeyList;
 }
 
@@ -356,7 +360,7 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
   let comboCounts = new Float64Array(64); // per combo: [rows, case count part below 2^53, rows without case count]
   const comboKasusBig: bigint[] = [];
   /** Per combo, only for combos with rounded, lower-bound or missing figures (rare): see ComboAggregate. */
-  const comboExtra = new Map<number, { nominalMissing: number; nominalUnits: bigint; kasusUnits: bigint; nominalAtLeast: number; kasusAtLeast: number }>();
+  const comboExtra = new Map<number, { nominalMissing: number; nominalUnits: bigint; kasusUnits: bigint; nominalAtLeast: number; kasusAtLeast: number; nominalPrinted: string | null; kasusPrinted: string | null }>();
   const periodSlots = new Map<number, number>();
   const periodSums = senSums();
   const rows: Row[] = [];
@@ -727,13 +731,15 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
     comboCounts[ci]!++;
     if (!nominalKnown || printedNominal !== null || printedKasus !== null) {
       let extra = comboExtra.get(comboKey);
-      if (extra === undefined) comboExtra.set(comboKey, (extra = { nominalMissing: 0, nominalUnits: 0n, kasusUnits: 0n, nominalAtLeast: 0, kasusAtLeast: 0 }));
+      if (extra === undefined) comboExtra.set(comboKey, (extra = { nominalMissing: 0, nominalUnits: 0n, kasusUnits: 0n, nominalAtLeast: 0, kasusAtLeast: 0, nominalPrinted: null, kasusPrinted: null }));
       if (!nominalKnown) extra.nominalMissing++;
       if (printedNominal !== null) {
+        extra.nominalPrinted ??= rec[iNT]!;
         extra.nominalUnits += printedNominal.unit;
         if (printedNominal.qualifier === 'lebih') extra.nominalAtLeast++;
       }
       if (printedKasus !== null) {
+        extra.kasusPrinted ??= rec[iKT]!;
         extra.kasusUnits += printedKasus.unit;
         if (printedKasus.qualifier === 'lebih') extra.kasusAtLeast++;
       }
@@ -890,6 +896,8 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
       kasusUnits: comboExtra.get(comboKey)?.kasusUnits ?? 0n,
       nominalAtLeast: comboExtra.get(comboKey)?.nominalAtLeast ?? 0,
       kasusAtLeast: comboExtra.get(comboKey)?.kasusAtLeast ?? 0,
+      nominalPrinted: comboExtra.get(comboKey)?.nominalPrinted ?? null,
+      kasusPrinted: comboExtra.get(comboKey)?.kasusPrinted ?? null,
       keys,
     });
   });

@@ -12,7 +12,7 @@ import { createReadStream } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { checkDatasets, findDatasets } from './check.ts';
 import type { Reconciliation } from './check.ts';
-import type { Program, Row } from './csv-check.ts';
+import type { ComboAggregate, Program, Row } from './csv-check.ts';
 import { PROGRAMS } from './csv-check.ts';
 import type { DatasetMeta } from './meta.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -150,29 +150,17 @@ class FigureSum {
   constructor(money: boolean) {
     this.money = money;
   }
-  add(value: string | null, printed: string | null): void {
-    if (value === null) {
-      this.missing++;
-      return;
-    }
-    this.value += this.money ? decimalToSen(value) : BigInt(value);
-    this.known++;
-    this.printed = this.known === 1 ? printed : null;
-    if (printed !== null) {
-      const r = readPrinted(printed, this.money);
-      if (!isPrintedError(r)) {
-        this.units += r.unit;
-        if (r.qualifier === 'lebih') this.atLeast++;
-      }
-    }
+  /** Adds the sums of some rows (`printed` is their text when they are one row). */
+  add(value: bigint, units: bigint, known: number, missing: number, atLeast: number, printed: string | null): void {
+    this.printed = this.known + this.missing === 0 && known === 1 && missing === 0 ? printed : null;
+    this.value += value;
+    this.units += units;
+    this.known += known;
+    this.missing += missing;
+    this.atLeast += atLeast;
   }
-  addSum(other: FigureSum): void {
-    this.value += other.value;
-    this.units += other.units;
-    this.missing += other.missing;
-    this.atLeast += other.atLeast;
-    this.printed = this.known === 0 && other.known === 1 && other.missing === 0 ? other.printed : null;
-    this.known += other.known;
+  addSum(o: FigureSum): void {
+    this.add(o.value, o.units, o.known, o.missing, o.atLeast, o.printed);
   }
   figure(): Figure {
     const str = (v: bigint): string => (this.money ? senToDecimal(v) : v.toString());
@@ -187,28 +175,31 @@ class FigureSum {
   }
 }
 
-/** Per-programme totals of some rows. */
-function programTotals(rows: readonly Row[]): { byProgram: ProgramTotal[]; total: { nominal: Figure; kasus: Figure } } {
-  const sums = new Map<Program, { nominal: FigureSum; kasus: FigureSum }>();
-  for (const r of rows) {
-    let s = sums.get(r.program);
-    if (s === undefined) sums.set(r.program, (s = { nominal: new FigureSum(true), kasus: new FigureSum(false) }));
-    s.nominal.add(r.nominalRp, r.nominalTertulis);
-    s.kasus.add(r.jumlahKasus, r.kasusTertulis);
+/**
+ * Per-programme totals of some office × programme aggregates of the checker: the one
+ * aggregation every figure on the pages and in the downloads comes from.
+ */
+function programTotals(combos: Iterable<ComboAggregate>): { byProgram: ProgramTotal[]; total: { nominal: Figure; kasus: Figure } } {
+  const sums = new Map<number, { nominal: FigureSum; kasus: FigureSum }>();
+  for (const c of combos) {
+    let s = sums.get(c.program);
+    if (s === undefined) sums.set(c.program, (s = { nominal: new FigureSum(true), kasus: new FigureSum(false) }));
+    s.nominal.add(c.sen, c.nominalUnits, c.rows - c.nominalMissing, c.nominalMissing, c.nominalAtLeast, c.nominalPrinted);
+    s.kasus.add(c.kasus, c.kasusUnits, c.rows - c.kasusMissing, c.kasusMissing, c.kasusAtLeast, c.kasusPrinted);
   }
   const nominal = new FigureSum(true);
   const kasus = new FigureSum(false);
-  for (const program of PROGRAMS) {
-    const s = sums.get(program);
-    if (s === undefined) continue;
+  PROGRAMS.forEach((_p, i) => {
+    const s = sums.get(i);
+    if (s === undefined) return;
     nominal.addSum(s.nominal);
     kasus.addSum(s.kasus);
-  }
+  });
   const total = { nominal: nominal.figure(), kasus: kasus.figure() };
   const byProgram: ProgramTotal[] = [];
-  for (const program of PROGRAMS) {
-    const s = sums.get(program);
-    if (s === undefined) continue;
+  PROGRAMS.forEach((program, i) => {
+    const s = sums.get(i);
+    if (s === undefined) return;
     const f = s.nominal.figure();
     byProgram.push({
       program,
@@ -216,8 +207,25 @@ function programTotals(rows: readonly Row[]): { byProgram: ProgramTotal[]; total
       kasus: s.kasus.figure(),
       share: f.value === null || total.nominal.missing > 0 || total.nominal.value === null ? null : sharePercent(f.value, total.nominal.value),
     });
-  }
+  });
   return { byProgram, total };
+}
+
+/** The figure of some rows (for comparing two datasets' rows of one office, period and programme). */
+function rowsFigure(rows: readonly Row[], measure: 'nominal' | 'kasus'): Figure {
+  const sum = new FigureSum(measure === 'nominal');
+  for (const r of rows) {
+    const value = measure === 'nominal' ? r.nominalRp : r.jumlahKasus;
+    const printed = measure === 'nominal' ? r.nominalTertulis : r.kasusTertulis;
+    if (value === null) {
+      sum.add(0n, 0n, 0, 1, 0, null);
+      continue;
+    }
+    const read = printed === null ? null : readPrinted(printed, measure === 'nominal');
+    const p = read === null || isPrintedError(read) ? null : read;
+    sum.add(measure === 'nominal' ? decimalToSen(value) : BigInt(value), p?.unit ?? 0n, 1, 0, p?.qualifier === 'lebih' ? 1 : 0, printed);
+  }
+  return sum.figure();
 }
 
 /** True when two figures differ by more than their rounding explains. */
@@ -258,16 +266,16 @@ export async function loadClaims(dataDir: string): Promise<ClaimsData> {
     const meta = d.meta;
     if (meta === null) throw new Error(`${d.csvPath}: metadata missing after a successful check (internal error)`);
     const rows = d.csv.rows;
-    const { byProgram, total } = programTotals(rows);
-    const names = new Set(rows.map((r) => r.kantor));
-    const offices = registry.offices.filter((o) => names.has(o.name));
-    const rowsByOffice = new Map<string, Row[]>();
-    for (const r of rows) {
-      const list = rowsByOffice.get(r.kantor);
-      if (list === undefined) rowsByOffice.set(r.kantor, [r]);
-      else list.push(r);
+    const { byProgram, total } = programTotals(d.csv.combos.values());
+    const combosByOffice = new Map<string, ComboAggregate[]>();
+    for (const c of d.csv.combos.values()) {
+      const name = run.context.branchNames[c.branchId]!;
+      const list = combosByOffice.get(name);
+      if (list === undefined) combosByOffice.set(name, [c]);
+      else list.push(c);
     }
-    const byOffice = offices.map((office) => ({ office, ...programTotals(rowsByOffice.get(office.name) ?? []) }));
+    const offices = registry.offices.filter((o) => combosByOffice.has(o.name));
+    const byOffice = offices.map((office) => ({ office, ...programTotals(combosByOffice.get(office.name)!) }));
     datasets.push({
       id: d.id,
       csvPath: d.csvPath,
@@ -294,11 +302,11 @@ export async function loadClaims(dataDir: string): Promise<ClaimsData> {
       const other = byId.get(o.dataset)!;
       const [awal = '', akhir = ''] = o.period.split('..');
       const pick = (ds: Dataset): Row[] => ds.rows.filter((r) => r.kantor === o.office && r.program === o.program && r.periodeAwal === awal && r.periodeAkhir === akhir);
-      const mine = programTotals(pick(d)).total;
-      const theirs = programTotals(pick(other)).total;
       for (const measure of ['nominal', 'kasus'] as const) {
-        if (differs(mine[measure], theirs[measure], measure === 'nominal')) {
-          d.conflicts.push({ dataset: other.id, office: o.office, program: o.program, periodeAwal: awal, periodeAkhir: akhir, measure, mine: mine[measure], theirs: theirs[measure] });
+        const mine = rowsFigure(pick(d), measure);
+        const theirs = rowsFigure(pick(other), measure);
+        if (differs(mine, theirs, measure === 'nominal')) {
+          d.conflicts.push({ dataset: other.id, office: o.office, program: o.program, periodeAwal: awal, periodeAkhir: akhir, measure, mine, theirs });
         }
       }
     }

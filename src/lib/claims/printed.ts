@@ -21,6 +21,10 @@ export interface PrintedFigure {
   unit: bigint;
   /** `sekitar` (about) or `lebih` (more than: the value is a lower bound); null when plain. */
   qualifier: Qualifier | null;
+  /** Power of ten of the scale word (3 ribu, 6 juta, 9 miliar, 12 triliun); 0 without one. */
+  scale: number;
+  /** Decimals printed after the comma (or decimal point). */
+  decimals: number;
 }
 
 /** Why a printed text could not be read (an English phrase for messages). */
@@ -92,7 +96,7 @@ export function readPrinted(text: string, money: boolean): PrintedFigure | Print
   }
   // A scale word means the source rounded to its last printed digit; a plain figure is exact.
   const unit = scaled ? (shift >= 0 ? 10n ** BigInt(shift) : 1n) : 0n;
-  return { value, unit, qualifier };
+  return { value, unit, qualifier, scale: exp, decimals: number.decimals };
 }
 
 /**
@@ -116,4 +120,30 @@ function readNumber(s: string): { digits: bigint; decimals: number } | null {
 /** True when `r` is a read error. */
 export function isPrintedError(r: PrintedFigure | PrintedError): r is PrintedError {
   return 'error' in r;
+}
+
+const SCALE_NAMES: Record<number, string> = { 3: 'ribu', 6: 'juta', 9: 'miliar', 12: 'triliun' };
+
+/**
+ * A printed figure written the site's way, keeping exactly the precision the source printed:
+ * `Rp 11,9 miliar` → `Rp11,9 miliar`, `Rp1.68 Triliun` → `Rp1,68 triliun`, `3,39 juta` → `3,39 juta`,
+ * `Rp212 miliar lebih` → `lebih dari Rp212 miliar`. Returns null when the text cannot be read.
+ */
+export function formatPrinted(text: string, money: boolean): string | null {
+  const r = readPrinted(text, money);
+  if (isPrintedError(r)) return null;
+  const base = money ? 2 : 0;
+  // The printed number: value / 10^(scale + base), with `decimals` digits after the comma.
+  const digits = (r.value / 10n ** BigInt(Math.max(0, r.scale + base - r.decimals))).toString().padStart(r.decimals + 1, '0');
+  const int = digits.slice(0, digits.length - r.decimals);
+  const frac = digits.slice(digits.length - r.decimals);
+  let grouped = '';
+  for (let i = 0; i < int.length; i++) {
+    if (i > 0 && (int.length - i) % 3 === 0) grouped += '.';
+    grouped += int[i];
+  }
+  const number = grouped + (frac !== '' ? `,${frac}` : '');
+  const word = SCALE_NAMES[r.scale];
+  const body = `${money ? 'Rp' : ''}${number}${word !== undefined ? ` ${word}` : ''}`;
+  return r.qualifier === 'lebih' ? `lebih dari ${body}` : r.qualifier === 'sekitar' ? `sekitar ${body}` : body;
 }
