@@ -9,7 +9,7 @@ import { formatPeriode, formatTanggal, isoDate } from './dates.ts';
 import { PROGRAMS, PROGRAM_NAMES, type Program } from './claims/csv-check.ts';
 import { Dec, decimalToSen, formatCount, formatRupiah, formatRupiahShort, formatPercent } from './claims/money.ts';
 import { formatPrinted } from './claims/printed.ts';
-import type { Comparison, ComparisonStatus, Dataset, Figure, ProgramTotal } from './claims/load.ts';
+import type { ComparisonStatus, Dataset, Figure, ProgramTotal } from './claims/load.ts';
 import type { Level } from './claims/meta.ts';
 
 /**
