@@ -51,7 +51,7 @@ describe(`built under ${BASE}`, () => {
       expect(csv).toBe(`${BASE}data/pasuruan-2017-01-02.csv`);
       const response = await page.request.get(`${server.origin}${csv}`);
       expect(response.status()).toBe(200);
-      expect(await response.text()).toMatch(/^kantor_cabang,periode_awal/);
+      expect(await response.text()).toMatch(/^kantor,periode_awal,periode_akhir,program,jumlah_kasus,nominal_rp,kasus_tertulis,nominal_tertulis\n/);
       await page.goto(`${server.url('/cari/')}?q=elektro`, { waitUntil: 'load' });
       const first = page.locator('.pagefind-ui__result-link').first();
       await first.waitFor({ timeout: 10_000 });
