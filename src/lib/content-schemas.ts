@@ -85,6 +85,18 @@ function tanggal(field: string, opsional = false) {
       } else {
         const parsed = parseIsoDate(value.trim());
         if (parsed) return parsed;
+        if (value.trim() === '') {
+          ctx.addIssue({
+            code: 'custom',
+            message: opsional
+              ? pesan(
+                  `"${field}" kosong; isi tanggalnya (${CONTOH_TANGGAL.id}), atau hapus baris ini jika tanggalnya tidak diketahui`,
+                  `"${field}" is empty; write the date (${CONTOH_TANGGAL.en}), or remove the line if the date is unknown`,
+                )
+              : pesan(`"${field}" kosong; isi tanggalnya, ${CONTOH_TANGGAL.id}`, `"${field}" is empty; write the date, ${CONTOH_TANGGAL.en}`),
+          });
+          return z.NEVER;
+        }
       }
       const shown = value instanceof Date ? (Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString()) : value;
       const quoted = JSON.stringify(shown.length > 40 ? `${shown.slice(0, 40)}…` : shown);
