@@ -42,6 +42,11 @@ export const MAX_YAML_ALIASES = 10;
 /** Deepest nesting of brackets, braces, parentheses and tags, and of `>` quotes on a line. */
 export const MAX_NESTING = 48;
 export const MAX_QUOTE_DEPTH = 12;
+/**
+ * Most tags, braces and character references (`&…;`) per file: the parser's time and memory
+ * grow faster than linearly with many of them in one paragraph (4 000 `&lt;` take 170 MB).
+ */
+export const MAX_MARKUP_TOKENS = 1000;
 /** At most this many problems are listed per file. */
 export const MAX_PROBLEMS_PER_FILE = 50;
 
@@ -180,9 +185,18 @@ interface Ctx {
   path: string;
   lines: Lines;
   out: Diagnostic[];
+  /** Problems found beyond what is kept (only counted: positioning them all could take long). */
+  dropped: number;
 }
 
+/** Problems kept with their positions before the rest are only counted. */
+const KEPT_PROBLEMS = 4 * MAX_PROBLEMS_PER_FILE;
+
 function report(ctx: Ctx, offset: number, rule: string, message: Text): void {
+  if (ctx.out.length >= KEPT_PROBLEMS) {
+    ctx.dropped++;
+    return;
+  }
   ctx.out.push({ path: ctx.path, ...ctx.lines.at(offset), severity: 'error', rule, message });
 }
 
@@ -224,10 +238,19 @@ function checkCharacters(ctx: Ctx, text: string): void {
 function checkNesting(ctx: Ctx, text: string): boolean {
   const depth = { '(': 0, '[': 0, '{': 0, '<': 0 };
   const close: Record<string, keyof typeof depth> = { ')': '(', ']': '[', '}': '{' };
+  const tokens = { '&': 0, '{': 0, '<': 0 };
   let lineStart = true;
   let quotes = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
+    const token = c === '&' || c === '{' ? c : c === '<' && /[A-Za-z/]/.test(text[i + 1] ?? '') ? '<' : undefined;
+    if (token && ++tokens[token] > MAX_MARKUP_TOKENS) {
+      report(ctx, i, 'batas', {
+        id: `terlalu banyak tanda "${token}" dalam satu file (paling banyak ${MAX_MARKUP_TOKENS}); pecah menjadi beberapa halaman`,
+        en: `too many "${token}" in one file (at most ${MAX_MARKUP_TOKENS}); split it into several pages`,
+      });
+      return false;
+    }
     if (c === '\n') {
       lineStart = true;
       quotes = 0;
@@ -854,7 +877,7 @@ export function collectionOf(file: string): Koleksi | undefined {
 
 /** Check one MDX file's text; `file` is its path relative to the project root (`content/…`), used for rules and messages. */
 export function checkContent(file: string, text: string): Diagnostic[] {
-  const ctx: Ctx = { path: file, lines: new Lines(text), out: [] };
+  const ctx: Ctx = { path: file, lines: new Lines(text), out: [], dropped: 0 };
   const koleksi = collectionOf(file);
   if (!koleksi) {
     report(ctx, 0, 'lokasi', {
@@ -892,12 +915,13 @@ function finish(ctx: Ctx): Diagnostic[] {
   if (sorted.length <= MAX_PROBLEMS_PER_FILE) return sorted;
   const shown = sorted.slice(0, MAX_PROBLEMS_PER_FILE);
   const last = shown[shown.length - 1]!;
+  const more = sorted.length - MAX_PROBLEMS_PER_FILE + ctx.dropped;
   shown.push({
     ...last,
     rule: 'limit',
     message: {
-      id: `${sorted.length - MAX_PROBLEMS_PER_FILE} masalah lain di file ini tidak ditampilkan; perbaiki yang di atas dulu`,
-      en: `${sorted.length - MAX_PROBLEMS_PER_FILE} more problems in this file are not shown; fix the ones above first`,
+      id: `${more} masalah lain di file ini tidak ditampilkan; perbaiki yang di atas dulu`,
+      en: `${more} more problems in this file are not shown; fix the ones above first`,
     },
   });
   return shown;
