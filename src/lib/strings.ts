@@ -35,6 +35,9 @@ export const STRINGS = {
   'footer.lapor': 'Menemukan kesalahan? Lihat cara melapor di halaman Tentang.',
   'footer.lisensi': 'Teks dan data olahan: CC BY 4.0. Artikel sumber tetap milik penerbitnya.',
   'footer.rss': 'Berita (RSS)',
+  'footer.laporkan': 'Laporkan kesalahan',
+  'sunting.halaman': 'Sunting halaman ini',
+  'sunting.data': 'Sunting data ini',
 } as const;
 
 export type StringKey = keyof typeof STRINGS;
