@@ -192,7 +192,7 @@ export function formatRentangBulan(mulai: Bulan, sampai: Bulan): string {
 }
 
 /** The discount that applies to a group of members in a month, or null (the normal amount applies). */
-export function potonganPada(daftar: readonly AturanPotongan[], kelompok: string, bulan: Bulan): AturanPotongan | null {
+export function potonganPada<T extends AturanPotongan>(daftar: readonly T[], kelompok: string, bulan: Bulan): T | null {
   bagianBulan(bulan);
   return daftar.find((p) => p.berlaku.some((b) => b.kelompok === kelompok && b.mulai <= bulan && bulan <= b.sampai)) ?? null;
 }
