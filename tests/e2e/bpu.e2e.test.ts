@@ -9,6 +9,7 @@
  * rounded normal amount and rounded again.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,10 +77,14 @@ let server: Server;
 const errors: string[] = [];
 const contexts: BrowserContext[] = [];
 
-/** A fresh page on /bpu/, with the clock fixed at `at` when given. */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** A fresh page on /bpu/, with the clock fixed at `at` when given (axe-core injected outside the CSP). */
 async function openBpu(at?: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   contexts.push(context);
+  await context.addInitScript({ content: AXE_SOURCE });
   const page = await context.newPage();
   page.on('console', (m) => m.type() === 'error' && errors.push(`console error: ${m.text()}`));
   page.on('pageerror', (e) => errors.push(`uncaught exception: ${e.message}`));
@@ -236,6 +241,30 @@ describe('BPU calculator', () => {
         const b = d.berlaku.find((x) => x.kelompok === group)!;
         expect(text).toContain(monthName(b.sampai));
       }
+    });
+  });
+
+  describe('the result area (clock: November 2026, income below the minimum, with JHT)', () => {
+    let page: Page;
+    beforeAll(async () => {
+      page = await openBpu('2026-11-20T05:00:00Z');
+      await page.locator('#pakai-jht').check();
+      await typeIncome(page, '500.000');
+      await page.locator('.hasil table').first().waitFor();
+    });
+
+    it('does not make a 360 px wide page scroll sideways', async () => {
+      const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      expect(scroll, 'page width with results').toBeLessThanOrEqual(width);
+    });
+
+    it('has zero axe violations', async () => {
+      const violations = await page.evaluate(async (tags) => {
+        const w = window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } };
+        const r = await w.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+        return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      }, AXE_TAGS);
+      expect(violations).toEqual([]);
     });
   });
 
