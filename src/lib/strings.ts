@@ -7,7 +7,7 @@ export const STRINGS = {
   'site.nama': 'RTW Pasuruan',
   'site.namaLengkap': 'Return To Work Pasuruan — informasi publik dan transparansi klaim',
   'site.deskripsi':
-    'Informasi kemitraan BPJS Ketenagakerjaan Cabang Pasuruan dan BLK Pandaan: program Return To Work, pelatihan kerja, kepesertaan BPU, dan data klaim yang bisa dicek.',
+    'Informasi kemitraan BPJS Ketenagakerjaan Cabang Pasuruan dan BLK Provinsi Jawa Timur di Pandaan: program Return To Work, pelatihan, kepesertaan BPU, dan data klaim yang bisa dicek.',
   'site.bukanResmi':
     'Situs informasi publik independen. Bukan situs resmi BPJS Ketenagakerjaan atau Disnakertrans Jawa Timur.',
   'nav.label': 'Menu utama',
