@@ -1,0 +1,402 @@
+/**
+ * Data history, computed once per build from git: for every current dataset, the commits
+ * that touched its CSV or metadata, each version checked and aggregated with the checker in
+ * force (cached by blob hash), the changes between consecutive versions, and the files of
+ * every version published under `/data/v/<short sha256>/`.
+ *
+ * - {@link getHistory}: the site's history (memoised; `<cwd>/data`).
+ * - {@link computeHistory}: the same for any folder (tests, benchmarks).
+ * - {@link versionUrl}: where a version of a dataset's CSV is published.
+ *
+ * Versioned files. Each raw file is published under the short sha256 of its own bytes, so
+ * its URL can never show other bytes: `/data/v/<sha256(csv)[:12]>/<id>.csv` (the committed
+ * bytes) and `/data/v/<sha256(meta)[:12]>/<id>.meta.yaml`. The JSON of a version lives beside
+ * its CSV, `/data/v/<sha256(csv)[:12]>/<id>.json`, and is made from the oldest version with
+ * those CSV bytes that passes the current check (metadata-only changes later do not rewrite
+ * it). A version that does not pass the current check (e.g. an older data format) has no
+ * JSON; its raw CSV and metadata are still published.
+ *
+ * Without full history (no git, not a repository, a shallow clone) nothing is read from git:
+ * the history says so and only the current version of each dataset is published by hash.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { CONTEXT_FILES, currentDatasets, datasetFiles, figuresOf, loadVersion, metaFieldsOf, versionJson, type CurrentDataset, type Figure, type MetaField } from './adapter.ts';
+import { compareVersions, mergeLogs, parseReason, type ChangeKind, type FigureChange, type MetaChange, type VersionResult } from './changes.ts';
+import { blobAt, fileLog, gitState, readBlob } from './git.ts';
+
+/** Length of the short sha256 in versioned URLs (the same 12 hex digits citations show). */
+export const SHORT_HASH = 12;
+
+/** Root-relative URL (without the site's base path) of a dataset's CSV at the version with this sha256. */
+export function versionUrl(datasetId: string, sha256: string, ext: 'csv' | 'json' | 'meta.yaml' = 'csv'): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`versionUrl: not a sha256: ${sha256}`);
+  return `/data/v/${sha256.slice(0, SHORT_HASH)}/${datasetId}.${ext}`;
+}
+
+/** One change of one dataset (one commit), with the version it produced. */
+export interface Change {
+  datasetId: string;
+  /** Title of the dataset at this version (or its current title when this version cannot be read). */
+  title: string;
+  commit: string;
+  short: string;
+  /** Committer date, ISO 8601 with offset. */
+  date: string;
+  /** The date part as the committer wrote it, YYYY-MM-DD. */
+  day: string;
+  subject: string;
+  /** The `Alasan:` line of the commit message; null when none was given (show the subject). */
+  reason: string | null;
+  kind: ChangeKind;
+  /** This version passes the current check. */
+  readable: boolean;
+  /** Figures and metadata were compared with the previous version (both pass the check). */
+  compared: boolean;
+  figures: FigureChange[];
+  meta: MetaChange[];
+  /** First error lines when this version does not pass the current check. */
+  errors: string[];
+  csvSha256: string;
+  metaSha256: string | null;
+  /** Root-relative URLs of this version's files. */
+  files: { csv: string; json: string | null; meta: string | null };
+}
+
+export interface DatasetHistory {
+  id: string;
+  /** Newest first. */
+  changes: Change[];
+  /** The CSV or metadata being published differs from the last commit (uncommitted edit). */
+  uncommitted: boolean;
+}
+
+/** A file published under /data/v/. */
+export interface VersionFile {
+  /** Root-relative URL. */
+  url: string;
+  /** The `[versi]` route parameter (short sha256). */
+  version: string;
+  datasetId: string;
+  ext: 'csv' | 'json' | 'meta.yaml';
+  /** Full sha256 of the bytes the URL is keyed by (the CSV's for csv and json). */
+  sha256: string;
+  source: { kind: 'blob'; blob: string } | { kind: 'file'; path: string } | { kind: 'text'; text: () => string };
+}
+
+export type History =
+  | { available: true; datasets: Map<string, DatasetHistory>; all: Change[]; files: VersionFile[]; cwd: string }
+  | { available: false; reason: 'no-git' | 'not-a-repository' | 'shallow' | 'no-commits'; files: VersionFile[]; cwd: string };
+
+/** Plain Indonesian explanation of why history is unavailable in a build. */
+export const UNAVAILABLE_TEXT: Record<Exclude<History, { available: true }>['reason'], string> = {
+  'no-git': 'Riwayat data tidak tersedia pada versi situs ini: situs dibangun tanpa riwayat perubahan (git tidak terpasang).',
+  'not-a-repository': 'Riwayat data tidak tersedia pada versi situs ini: situs dibangun dari salinan berkas tanpa riwayat perubahan (git).',
+  shallow: 'Riwayat data tidak tersedia pada versi situs ini: situs dibangun dari salinan repositori yang riwayatnya tidak lengkap (shallow clone).',
+  'no-commits': 'Riwayat data tidak tersedia pada versi situs ini: repositori belum memiliki commit.',
+};
+
+const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
+
+// ---------------------------------------------------------------------------------------
+// Cache
+
+/** Serialised {@link VersionResult} (Maps as entry lists). */
+type StoredResult = { ok: true; figures: [string, Figure][]; meta: [string, MetaField][] } | { ok: false; errors: string[] };
+
+class Cache {
+  readonly results = new Map<string, VersionResult>();
+  readonly blobSha = new Map<string, string>();
+  readonly dir: string;
+  readonly fingerprint: string;
+  constructor(dir: string, fingerprint: string) {
+    this.dir = dir;
+    this.fingerprint = fingerprint;
+  }
+
+  private file(name: string): string {
+    return join(this.dir, name);
+  }
+  private write(name: string, text: string): void {
+    const target = this.file(name);
+    const tmp = `${target}.${process.pid}.tmp`;
+    writeFileSync(tmp, text);
+    renameSync(tmp, target);
+  }
+  private read(name: string): string | null {
+    try {
+      return readFileSync(this.file(name), 'utf8');
+    } catch {
+      return null;
+    }
+  }
+  getBlobSha(blob: string): string | null {
+    const mem = this.blobSha.get(blob);
+    if (mem !== undefined) return mem;
+    const disk = this.read(`blob-${blob}.sha256`);
+    if (disk !== null && /^[0-9a-f]{64}$/.test(disk)) {
+      this.blobSha.set(blob, disk);
+      return disk;
+    }
+    return null;
+  }
+  setBlobSha(blob: string, sha: string): void {
+    this.blobSha.set(blob, sha);
+    this.write(`blob-${blob}.sha256`, sha);
+  }
+  getResult(key: string): VersionResult | null {
+    const mem = this.results.get(key);
+    if (mem !== undefined) return mem;
+    const text = this.read(`${key}.result.json`);
+    if (text === null) return null;
+    const s = JSON.parse(text) as StoredResult;
+    const r: VersionResult = s.ok ? { ok: true, figures: new Map(s.figures), meta: new Map(s.meta) } : { ok: false, errors: s.errors };
+    if (r.ok && !existsSync(this.jsonPath(key))) return null;
+    this.results.set(key, r);
+    return r;
+  }
+  setResult(key: string, r: VersionResult, json: string | null): void {
+    this.results.set(key, r);
+    if (json !== null) this.write(`${key}.json`, json);
+    const s: StoredResult = r.ok ? { ok: true, figures: [...r.figures], meta: [...r.meta] } : { ok: false, errors: r.errors };
+    this.write(`${key}.result.json`, JSON.stringify(s));
+  }
+  jsonPath(key: string): string {
+    return this.file(`${key}.json`);
+  }
+}
+
+/**
+ * A fingerprint of the code that checks and aggregates a version, so the on-disk cache is
+ * never used across a change of the checker: sha256 over the pipeline's and history's
+ * sources and the lock file. Null when they cannot be read (then nothing is cached on disk).
+ */
+function codeFingerprint(cwd: string): string | null {
+  const hash = createHash('sha256');
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else files.push(p);
+    }
+  };
+  try {
+    walk(join(cwd, 'src/lib/claims'));
+    walk(join(cwd, 'src/lib/history'));
+    files.push(join(cwd, 'src/lib/dates.ts'), join(cwd, 'package-lock.json'));
+    for (const f of files.sort()) hash.update(relative(cwd, f)).update('\0').update(readFileSync(f)).update('\0');
+  } catch {
+    return null;
+  }
+  return hash.digest('hex');
+}
+
+function openCache(cwd: string, dir: string | undefined): Cache {
+  const fingerprint = codeFingerprint(cwd);
+  const wanted = dir ?? join(cwd, 'node_modules/.cache/rtw-history');
+  if (fingerprint !== null) {
+    try {
+      mkdirSync(wanted, { recursive: true });
+      if (statSync(wanted).isDirectory()) return new Cache(wanted, fingerprint);
+    } catch {
+      // not writable: fall through to a private temporary folder
+    }
+  }
+  return new Cache(mkdtempSync(join(tmpdir(), 'rtw-history-cache-')), fingerprint ?? `nocache-${process.pid}-${Date.now()}`);
+}
+
+// ---------------------------------------------------------------------------------------
+// Computing
+
+export interface HistoryOptions {
+  /** The project folder (where `data/` is and git runs). */
+  cwd: string;
+  /** The data folder, default `<cwd>/data`. */
+  dataDir?: string;
+  /** On-disk cache folder, default `<cwd>/node_modules/.cache/rtw-history`. */
+  cacheDir?: string;
+}
+
+/** Computes the history of the current datasets in `options.cwd`. */
+export async function computeHistory(options: HistoryOptions): Promise<History> {
+  const cwd = resolve(options.cwd);
+  const dataDir = resolve(options.dataDir ?? join(cwd, 'data'));
+  const dataRel = relative(cwd, dataDir).split('\\').join('/');
+  const current = await currentDatasets(dataDir);
+  const files = new Map<string, VersionFile>();
+  const addFile = (f: VersionFile): void => {
+    const had = files.get(f.url);
+    if (had === undefined) files.set(f.url, f);
+    else if (had.sha256 !== f.sha256) {
+      throw new Error(`two versions of ${f.datasetId}.${f.ext} share the short hash ${f.version} (${had.sha256}, ${f.sha256}); lengthen SHORT_HASH`);
+    }
+  };
+  const state = await gitState(cwd);
+  const cache = state.available ? openCache(cwd, options.cacheDir) : null;
+  const datasets = new Map<string, DatasetHistory>();
+  const all: Change[] = [];
+
+  if (state.available && cache !== null) {
+    const work = mkdtempSync(join(tmpdir(), 'rtw-history-'));
+    try {
+      for (const cur of current) {
+        const h = await datasetHistory(cwd, dataRel, work, cache, cur, addFile);
+        datasets.set(cur.id, h);
+        all.push(...h.changes);
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
+
+  // The current version of every dataset (whether committed or not, with or without history).
+  for (const cur of current) {
+    const paths = datasetFiles(cur.id);
+    const csvPath = join(dataDir, paths.csv);
+    const metaPath = join(dataDir, paths.meta);
+    addFile({ url: versionUrl(cur.id, cur.sha256), version: cur.sha256.slice(0, SHORT_HASH), datasetId: cur.id, ext: 'csv', sha256: cur.sha256, source: { kind: 'file', path: csvPath } });
+    const jsonUrl = versionUrl(cur.id, cur.sha256, 'json');
+    if (!files.has(jsonUrl)) {
+      addFile({ url: jsonUrl, version: cur.sha256.slice(0, SHORT_HASH), datasetId: cur.id, ext: 'json', sha256: cur.sha256, source: { kind: 'text', text: () => versionJson(cur.dataset) } });
+    }
+    if (existsSync(metaPath)) {
+      const metaSha = sha256(readFileSync(metaPath));
+      addFile({ url: versionUrl(cur.id, metaSha, 'meta.yaml'), version: metaSha.slice(0, SHORT_HASH), datasetId: cur.id, ext: 'meta.yaml', sha256: metaSha, source: { kind: 'file', path: metaPath } });
+      const h = datasets.get(cur.id);
+      const last = h?.changes[0];
+      if (h && (last === undefined || last.csvSha256 !== cur.sha256 || last.metaSha256 !== metaSha)) h.uncommitted = true;
+    }
+  }
+
+  const byUrl = (a: VersionFile, b: VersionFile): number => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+  const fileList = [...files.values()].sort(byUrl);
+  if (!state.available) return { available: false, reason: state.reason, files: fileList, cwd };
+  all.sort((a, b) => compareChanges(a, b));
+  return { available: true, datasets, all, files: fileList, cwd };
+}
+
+/** Newest first: by instant, then dataset id, then commit. */
+function compareChanges(a: Change, b: Change): number {
+  const ta = Date.parse(a.date);
+  const tb = Date.parse(b.date);
+  if (ta !== tb) return tb - ta;
+  if (a.datasetId !== b.datasetId) return a.datasetId < b.datasetId ? -1 : 1;
+  return a.commit < b.commit ? -1 : a.commit > b.commit ? 1 : 0;
+}
+
+async function datasetHistory(
+  cwd: string,
+  dataRel: string,
+  work: string,
+  cache: Cache,
+  cur: CurrentDataset,
+  addFile: (f: VersionFile) => void,
+): Promise<DatasetHistory> {
+  const paths = datasetFiles(cur.id);
+  const rel = (p: string): string => (dataRel === '' ? p : `${dataRel}/${p}`);
+  const [csvLog, metaLog] = await Promise.all([fileLog(cwd, rel(paths.csv)), fileLog(cwd, rel(paths.meta))]);
+  const states = mergeLogs(csvLog, metaLog);
+  const blobSha = async (blob: string): Promise<string> => {
+    const known = cache.getBlobSha(blob);
+    if (known !== null) return known;
+    const sha = sha256(await readBlob(cwd, blob));
+    cache.setBlobSha(blob, sha);
+    return sha;
+  };
+  const workData = join(work, 'data');
+  const changes: Change[] = [];
+  let previous: VersionResult | null = null;
+  for (const s of states) {
+    if (s.csvBlob === null) continue; // the CSV was deleted in this commit: no version to show
+    // Files of the rest of data/ the check needs: from the same commit, else the working tree.
+    const context: { path: string; blob: string | null; wt: string | null }[] = [];
+    for (const f of CONTEXT_FILES) {
+      const blob = await blobAt(cwd, s.commit, rel(f));
+      const wtPath = join(cwd, rel(f));
+      context.push({ path: f, blob, wt: blob === null && existsSync(wtPath) ? wtPath : null });
+    }
+    const key = sha256(
+      [cache.fingerprint, cur.id, s.csvBlob, s.metaBlob ?? '-', ...context.map((c) => `${c.path}=${c.blob ?? (c.wt !== null ? `wt:${sha256(readFileSync(c.wt))}` : '-')}`)].join('\n'),
+    );
+    let result = cache.getResult(key);
+    if (result === null) {
+      rmSync(workData, { recursive: true, force: true });
+      mkdirSync(join(workData, 'klaim'), { recursive: true });
+      const csvBytes = await readBlob(cwd, s.csvBlob);
+      writeFileSync(join(workData, paths.csv), csvBytes);
+      if (s.metaBlob !== null) writeFileSync(join(workData, paths.meta), await readBlob(cwd, s.metaBlob));
+      for (const c of context) {
+        const bytes = c.blob !== null ? await readBlob(cwd, c.blob) : c.wt !== null ? readFileSync(c.wt) : null;
+        if (bytes === null) continue;
+        mkdirSync(join(workData, c.path, '..'), { recursive: true });
+        writeFileSync(join(workData, c.path), bytes);
+      }
+      const loaded = await loadVersion(workData, cur.id);
+      result = loaded.ok ? { ok: true, figures: figuresOf(loaded.dataset), meta: metaFieldsOf(loaded.dataset) } : { ok: false, errors: loaded.errors };
+      cache.setResult(key, result, loaded.ok ? versionJson(loaded.dataset) : null);
+      if (cache.getBlobSha(s.csvBlob) === null) cache.setBlobSha(s.csvBlob, sha256(csvBytes));
+    }
+    const csvSha = await blobSha(s.csvBlob);
+    const metaSha = s.metaBlob !== null ? await blobSha(s.metaBlob) : null;
+    const version = csvSha.slice(0, SHORT_HASH);
+    addFile({ url: versionUrl(cur.id, csvSha), version, datasetId: cur.id, ext: 'csv', sha256: csvSha, source: { kind: 'blob', blob: s.csvBlob } });
+    if (metaSha !== null && s.metaBlob !== null) {
+      addFile({ url: versionUrl(cur.id, metaSha, 'meta.yaml'), version: metaSha.slice(0, SHORT_HASH), datasetId: cur.id, ext: 'meta.yaml', sha256: metaSha, source: { kind: 'blob', blob: s.metaBlob } });
+    }
+    const jsonUrl = versionUrl(cur.id, csvSha, 'json');
+    if (result.ok) {
+      const jsonFile = cache.jsonPath(key);
+      addFile({ url: jsonUrl, version, datasetId: cur.id, ext: 'json', sha256: csvSha, source: { kind: 'file', path: jsonFile } });
+    }
+    const cmp = compareVersions(previous, result);
+    const { subject, reason } = parseReason(s.message);
+    changes.push({
+      datasetId: cur.id,
+      title: result.ok ? (result.meta.get('title')?.value ?? cur.title) : cur.title,
+      commit: s.commit,
+      short: s.commit.slice(0, 7),
+      date: s.date,
+      day: s.date.slice(0, 10),
+      subject,
+      reason,
+      kind: cmp.kind,
+      readable: result.ok,
+      compared: cmp.compared,
+      figures: cmp.figures,
+      meta: cmp.meta,
+      errors: result.ok ? [] : result.errors,
+      csvSha256: csvSha,
+      metaSha256: metaSha,
+      files: { csv: versionUrl(cur.id, csvSha), json: result.ok ? jsonUrl : null, meta: metaSha !== null ? versionUrl(cur.id, metaSha, 'meta.yaml') : null },
+    });
+    previous = result;
+  }
+  changes.reverse();
+  return { id: cur.id, changes, uncommitted: false };
+}
+
+/** The bytes of a versioned file. */
+export async function versionFileBody(history: History, file: VersionFile): Promise<Buffer | string> {
+  switch (file.source.kind) {
+    case 'blob':
+      return readBlob(history.cwd, file.source.blob);
+    case 'file':
+      return readFileSync(file.source.path);
+    case 'text':
+      return file.source.text();
+  }
+}
+
+let memo: Promise<History> | undefined;
+
+/** The history of this repository (`<cwd>/data`), computed once per build. */
+export function getHistory(): Promise<History> {
+  memo ??= computeHistory({ cwd: process.cwd() });
+  return memo;
+}
+
+export type { ChangeKind, FigureChange, MetaChange } from './changes.ts';
+export type { Figure, FigureKind, MetaField } from './adapter.ts';
