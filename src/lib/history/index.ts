@@ -55,6 +55,8 @@ export interface Change {
   readable: boolean;
   /** Figures and metadata were compared with the previous version (both pass the check). */
   compared: boolean;
+  /** Whether the version before this one passes the current check (null for the first version). */
+  previousReadable: boolean | null;
   figures: FigureChange[];
   meta: MetaChange[];
   /** First error lines when this version does not pass the current check. */
@@ -365,6 +367,7 @@ async function datasetHistory(
       kind: cmp.kind,
       readable: result.ok,
       compared: cmp.compared,
+      previousReadable: previous === null ? null : previous.ok,
       figures: cmp.figures,
       meta: cmp.meta,
       errors: result.ok ? [] : result.errors,
@@ -378,13 +381,13 @@ async function datasetHistory(
   return { id: cur.id, changes, uncommitted: false };
 }
 
-/** The bytes of a versioned file. */
-export async function versionFileBody(history: History, file: VersionFile): Promise<Buffer | string> {
+/** The bytes of a versioned file (a plain Uint8Array, as `Response` accepts). */
+export async function versionFileBody(history: History, file: VersionFile): Promise<Uint8Array<ArrayBuffer> | string> {
   switch (file.source.kind) {
     case 'blob':
-      return readBlob(history.cwd, file.source.blob);
+      return new Uint8Array(await readBlob(history.cwd, file.source.blob));
     case 'file':
-      return readFileSync(file.source.path);
+      return new Uint8Array(readFileSync(file.source.path));
     case 'text':
       return file.source.text();
   }
