@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import type { ClaimsData, Dataset } from './load.ts';
 import { COLUMNS, PROGRAMS, PROGRAM_NAMES } from './csv-check.ts';
 import { LICENCES } from './meta.ts';
+import { versionUrl } from '../history/url.ts';
 
 /** Name of the combined CSV, JSON and data package under `/data/`. */
 export const COMBINED_CSV = 'klaim.csv';
@@ -240,6 +241,8 @@ export function toDataPackage(data: ClaimsData, files: { path: string; content: 
         notes: d.meta.notes,
         last_reviewed: d.meta.lastReviewed,
         source_csv_sha256: d.sha256,
+        // The current version's immutable downloads, relative to /data/ (data history, src/lib/history/url.ts).
+        version: { sha256: d.sha256, csv: versionUrl(d.id, d.sha256).slice('/data/'.length), json: versionUrl(d.id, d.sha256, 'json').slice('/data/'.length) },
         total: d.total,
         reconciliation: {
           reported_total: d.reconciliation.reported,

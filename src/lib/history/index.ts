@@ -26,15 +26,9 @@ import { join, relative, resolve } from 'node:path';
 import { CONTEXT_FILES, currentDatasets, datasetFiles, figuresOf, loadVersion, metaFieldsOf, versionJson, type CurrentDataset, type Figure, type MetaField } from './adapter.ts';
 import { compareVersions, mergeLogs, parseReason, type ChangeKind, type FigureChange, type MetaChange, type VersionResult } from './changes.ts';
 import { blobAt, fileLog, gitState, readBlob } from './git.ts';
+import { SHORT_HASH, versionUrl } from './url.ts';
 
-/** Length of the short sha256 in versioned URLs (the same 12 hex digits citations show). */
-export const SHORT_HASH = 12;
-
-/** Root-relative URL (without the site's base path) of a dataset's CSV at the version with this sha256. */
-export function versionUrl(datasetId: string, sha256: string, ext: 'csv' | 'json' | 'meta.yaml' = 'csv'): string {
-  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`versionUrl: not a sha256: ${sha256}`);
-  return `/data/v/${sha256.slice(0, SHORT_HASH)}/${datasetId}.${ext}`;
-}
+export { SHORT_HASH, versionUrl } from './url.ts';
 
 /** One change of one dataset (one commit), with the version it produced. */
 export interface Change {
