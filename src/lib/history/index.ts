@@ -23,6 +23,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CONTEXT_FILES, currentDatasets, datasetFiles, figuresOf, loadVersion, metaFieldsOf, versionJson, type CurrentDataset, type Figure, type MetaField } from './adapter.ts';
 import { compareVersions, mergeLogs, parseReason, type ChangeKind, type FigureChange, type MetaChange, type VersionResult } from './changes.ts';
 import { blobAt, fileLog, gitState, readBlob } from './git.ts';
@@ -170,6 +171,10 @@ class Cache {
  * sources and the lock file. Null when they cannot be read (then nothing is cached on disk).
  */
 function codeFingerprint(cwd: string): string | null {
+  // src/lib of the project being built, else of this module (when run from the sources).
+  const candidates = [join(cwd, 'src/lib'), fileURLToPath(new URL('..', import.meta.url))];
+  const lib = candidates.find((c) => existsSync(join(c, 'claims')) && existsSync(join(c, 'history')));
+  if (lib === undefined) return null;
   const hash = createHash('sha256');
   const files: string[] = [];
   const walk = (dir: string): void => {
@@ -180,10 +185,12 @@ function codeFingerprint(cwd: string): string | null {
     }
   };
   try {
-    walk(join(cwd, 'src/lib/claims'));
-    walk(join(cwd, 'src/lib/history'));
-    files.push(join(cwd, 'src/lib/dates.ts'), join(cwd, 'package-lock.json'));
-    for (const f of files.sort()) hash.update(relative(cwd, f)).update('\0').update(readFileSync(f)).update('\0');
+    walk(join(lib, 'claims'));
+    walk(join(lib, 'history'));
+    files.push(join(lib, 'dates.ts'));
+    for (const f of files.sort()) hash.update(relative(lib, f)).update('\0').update(readFileSync(f)).update('\0');
+    const lock = join(lib, '../../package-lock.json');
+    if (existsSync(lock)) hash.update(readFileSync(lock));
   } catch {
     return null;
   }
@@ -201,7 +208,11 @@ function openCache(cwd: string, dir: string | undefined): Cache {
       // not writable: fall through to a private temporary folder
     }
   }
-  return new Cache(mkdtempSync(join(tmpdir(), 'rtw-history-cache-')), fingerprint ?? `nocache-${process.pid}-${Date.now()}`);
+  // A private folder for this process only (the JSON of each version is read from it while
+  // the site is written), removed when the process ends.
+  const own = mkdtempSync(join(tmpdir(), 'rtw-history-cache-'));
+  process.once('exit', () => rmSync(own, { recursive: true, force: true }));
+  return new Cache(own, fingerprint ?? `nocache-${process.pid}`);
 }
 
 // ---------------------------------------------------------------------------------------
