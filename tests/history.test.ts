@@ -237,7 +237,8 @@ describe('computeHistory on a git repository with a copy of data/', () => {
       expect(file, `version of commit ${i + 1}`).toBeDefined();
       expect(Buffer.from(await versionFileBody(h, file!))).toEqual(bytes);
     }
-    const json = h.files.find((f) => f.ext === 'json' && f.url === h.datasets.get(id)!.changes[1]!.files.json);
+    const jsonUrl = h.datasets.get(id)!.changes[1]!.files.json;
+    const json = h.files.find((f) => f.ext === 'json' && f.url === jsonUrl);
     expect(JSON.parse(String(Buffer.from(await versionFileBody(h, json!))))).toMatchObject({ id });
   });
 

@@ -54,6 +54,8 @@ export interface Change {
   previousReadable: boolean | null;
   figures: FigureChange[];
   meta: MetaChange[];
+  /** The dataset's total at this version (figure `total` of adapter.ts); null when this version cannot be read. */
+  total: Figure | null;
   /** First error lines when this version does not pass the current check. */
   errors: string[];
   csvSha256: string;
@@ -70,6 +72,17 @@ export interface DatasetHistory {
   uncommitted: boolean;
 }
 
+/** A dataset as published by this build: its current version, with or without history. */
+export interface CurrentVersion {
+  id: string;
+  title: string;
+  sha256: string;
+  /** Root-relative URL of the current CSV by hash. */
+  csv: string;
+  /** The dataset's total now (figure `total` of adapter.ts). */
+  total: Figure | null;
+}
+
 /** A file published under /data/v/. */
 export interface VersionFile {
   /** Root-relative URL. */
@@ -84,8 +97,8 @@ export interface VersionFile {
 }
 
 export type History =
-  | { available: true; datasets: Map<string, DatasetHistory>; all: Change[]; files: VersionFile[]; cwd: string }
-  | { available: false; reason: 'no-git' | 'not-a-repository' | 'shallow' | 'no-commits'; files: VersionFile[]; cwd: string };
+  | { available: true; datasets: Map<string, DatasetHistory>; all: Change[]; current: CurrentVersion[]; files: VersionFile[]; cwd: string }
+  | { available: false; reason: 'no-git' | 'not-a-repository' | 'shallow' | 'no-commits'; current: CurrentVersion[]; files: VersionFile[]; cwd: string };
 
 /** Plain Indonesian explanation of why history is unavailable in a build. */
 export const UNAVAILABLE_TEXT: Record<Exclude<History, { available: true }>['reason'], string> = {
@@ -280,9 +293,12 @@ export async function computeHistory(options: HistoryOptions): Promise<History> 
 
   const byUrl = (a: VersionFile, b: VersionFile): number => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
   const fileList = [...files.values()].sort(byUrl);
-  if (!state.available) return { available: false, reason: state.reason, files: fileList, cwd };
+  const now: CurrentVersion[] = current.map((c) => ({
+    id: c.id, title: c.title, sha256: c.sha256, csv: versionUrl(c.id, c.sha256), total: figuresOf(c.dataset).get('total') ?? null,
+  }));
+  if (!state.available) return { available: false, reason: state.reason, current: now, files: fileList, cwd };
   all.sort((a, b) => compareChanges(a, b));
-  return { available: true, datasets, all, files: fileList, cwd };
+  return { available: true, datasets, all, current: now, files: fileList, cwd };
 }
 
 /** Newest first: by instant, then dataset id, then commit. */
@@ -375,6 +391,7 @@ async function datasetHistory(
       previousReadable: previous === null ? null : previous.ok,
       figures: cmp.figures,
       meta: cmp.meta,
+      total: result.ok ? (result.figures.get('total') ?? null) : null,
       errors: result.ok ? [] : result.errors,
       csvSha256: csvSha,
       metaSha256: metaSha,
