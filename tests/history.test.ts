@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Figure } from '../src/lib/history/adapter.ts';
 import { loadVersion, figuresOf } from '../src/lib/history/adapter.ts';
 import { compareVersions, diffFigures, isCorrection, mergeLogs, parseReason, sameValue } from '../src/lib/history/changes.ts';
-import { LOG_FORMAT, parseLog, type LogEntry } from '../src/lib/history/git.ts';
-import { computeHistory, versionFileBody, type History } from '../src/lib/history/index.ts';
+import { CatFile, LOG_FORMAT, parseLog, type LogEntry } from '../src/lib/history/git.ts';
+import { computeHistory, contextFiles, versionFileBody, type History } from '../src/lib/history/index.ts';
 import { versionUrl } from '../src/lib/history/url.ts';
 import { changeSummary, formatFigure, notComparedText } from '../src/lib/history/view.ts';
 import { commitAll, correctableDataset, correctOneAmount, git } from './helpers/history-repo.ts';
@@ -260,5 +260,37 @@ describe('computeHistory on a git repository with a copy of data/', () => {
     const sha = (await import('node:crypto')).createHash('sha256').update(readFileSync(csvFile)).digest('hex');
     expect(p.files.map((f) => f.url)).toContain(versionUrl(id, sha));
     expect(p.files.map((f) => f.url)).toContain(versionUrl(id, sha, 'json'));
+  });
+});
+
+describe('context files and CatFile', () => {
+  const repo = mkdtempSync(path.join(tmpdir(), 'rtw-history-ctx-'));
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+  it('takes a registry from the same commit when it has one, else from the working tree', async () => {
+    git(repo, ['init', '-q']);
+    writeFileSync(path.join(repo, 'a.txt'), 'a\n');
+    const c1 = commitAll(repo, 'satu', '2026-01-10T09:00:00+07:00');
+    writeFileSync(path.join(repo, 'kantor.yaml'), '- id: lama\n');
+    const c2 = commitAll(repo, 'dua', '2026-01-11T09:00:00+07:00');
+    writeFileSync(path.join(repo, 'kantor.yaml'), '- id: sekarang\n');
+    const cat = new CatFile(repo);
+    try {
+      const at = (c: string) => contextFiles(cat, c, ['kantor.yaml', 'lain.yaml'], (f) => f, (f) => path.join(repo, f));
+      const [k1, l1] = await at(c1);
+      expect(k1).toMatchObject({ blob: null, bytes: null, wt: path.join(repo, 'kantor.yaml') });
+      expect(l1).toMatchObject({ blob: null, bytes: null, wt: null });
+      const [k2] = await at(c2);
+      expect(k2!.bytes!.toString()).toBe('- id: lama\n');
+      expect(k2!.blob).toBe(git(repo, ['rev-parse', `${c2}:kantor.yaml`]).trim());
+      expect(k2!.wt).toBeNull();
+      // Reads keep their order; binary-safe; a missing object is null.
+      const [x, missing, y] = await Promise.all([cat.read(`${c2}:a.txt`), cat.read('0'.repeat(40)), cat.read(k2!.blob!)]);
+      expect(x!.data.toString()).toBe('a\n');
+      expect(missing).toBeNull();
+      expect(y!.data.toString()).toBe('- id: lama\n');
+    } finally {
+      cat.close();
+    }
   });
 });

@@ -1,8 +1,11 @@
 /**
  * Thin git layer for data history: `git` run with `execFile` (argument arrays, never a
- * shell string), output parsed by pure functions exported for tests.
+ * shell string), output parsed by pure functions exported for tests. Object reads go
+ * through one long-running `git cat-file --batch` ({@link CatFile}, `spawn` with an argument
+ * array) instead of one process per blob.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 
 /** Runs git in `cwd`; resolves stdout as a Buffer. Config that would change the output is pinned. */
 function git(cwd: string, args: string[]): Promise<Buffer> {
@@ -113,13 +116,77 @@ export function readBlob(cwd: string, blob: string): Promise<Buffer> {
   return git(cwd, ['cat-file', 'blob', blob]);
 }
 
-/** Blob hash of `path` (relative to `cwd`) in `commit`, or null when the commit has no such file. */
-export async function blobAt(cwd: string, commit: string, path: string): Promise<string | null> {
-  if (!/^[0-9a-f]{40,64}$/.test(commit)) throw new Error(`not a commit hash: ${commit}`);
-  try {
-    const out = (await git(cwd, ['rev-parse', '--verify', '--quiet', `${commit}:./${path}`])).toString('utf8').trim();
-    return out === '' ? null : out;
-  } catch {
-    return null;
+/** A blob read by {@link CatFile}. */
+export interface GitObject {
+  oid: string;
+  data: Buffer;
+}
+
+/**
+ * One `git cat-file --batch` process answering object reads in order: `read(name)` takes
+ * a blob hash or `<commit>:<path from the repository root>` and resolves its bytes, or null
+ * when there is no such object. Call {@link CatFile.close} when done.
+ */
+export class CatFile {
+  private readonly proc: ChildProcessByStdio<Writable, Readable, Readable>;
+  private readonly waiting: { resolve: (b: GitObject | null) => void; reject: (e: Error) => void }[] = [];
+  private buf: Buffer = Buffer.alloc(0);
+  private failed: Error | null = null;
+
+  constructor(cwd: string) {
+    this.proc = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
+    let stderr = '';
+    this.proc.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    this.proc.stdout.on('data', (b: Buffer) => {
+      this.buf = this.buf.length === 0 ? b : Buffer.concat([this.buf, b]);
+      this.drain();
+    });
+    const fail = (e: Error): void => {
+      this.failed = e;
+      for (const w of this.waiting.splice(0)) w.reject(e);
+    };
+    this.proc.on('error', (e) => fail(new Error(`git cat-file --batch failed in ${cwd}: ${e.message}`, { cause: e })));
+    this.proc.on('close', (code) => {
+      if (this.waiting.length > 0) fail(new Error(`git cat-file --batch ended (exit ${code}) in ${cwd}: ${stderr.trim()}`));
+    });
+    this.proc.stdin.on('error', () => undefined);
+  }
+
+  private drain(): void {
+    while (this.waiting.length > 0) {
+      const nl = this.buf.indexOf(10);
+      if (nl < 0) return;
+      const header = this.buf.subarray(0, nl).toString('utf8');
+      if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+        this.buf = this.buf.subarray(nl + 1);
+        this.waiting.shift()!.resolve(null);
+        continue;
+      }
+      const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+      if (!m) {
+        this.waiting.shift()!.reject(new Error(`unexpected git cat-file output: ${header.slice(0, 200)}`));
+        this.buf = this.buf.subarray(nl + 1);
+        continue;
+      }
+      const size = Number(m[2]);
+      if (this.buf.length < nl + 1 + size + 1) return;
+      const data = Buffer.from(this.buf.subarray(nl + 1, nl + 1 + size));
+      this.buf = this.buf.subarray(nl + 1 + size + 1);
+      this.waiting.shift()!.resolve(m[1] === 'blob' ? { oid: header.slice(0, header.indexOf(' ')), data } : null);
+    }
+  }
+
+  /** A blob's hash and bytes (by hash or `<commit>:<path>`), or null when absent or not a blob. */
+  read(name: string): Promise<GitObject | null> {
+    if (this.failed) return Promise.reject(this.failed);
+    if (/[\n\r]/.test(name)) return Promise.reject(new Error(`object name with a line break: ${JSON.stringify(name)}`));
+    return new Promise((resolvePromise, reject) => {
+      this.waiting.push({ resolve: resolvePromise, reject });
+      this.proc.stdin.write(`${name}\n`);
+    });
+  }
+
+  close(): void {
+    this.proc.stdin.end();
   }
 }

@@ -26,7 +26,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONTEXT_FILES, currentDatasets, datasetFiles, figuresOf, loadVersion, metaFieldsOf, versionJson, type CurrentDataset, type Figure, type MetaField } from './adapter.ts';
 import { compareVersions, mergeLogs, parseReason, type ChangeKind, type FigureChange, type MetaChange, type VersionResult } from './changes.ts';
-import { blobAt, fileLog, gitState, readBlob } from './git.ts';
+import { CatFile, fileLog, gitState, readBlob } from './git.ts';
 import { SHORT_HASH, versionUrl } from './url.ts';
 
 export { SHORT_HASH, versionUrl } from './url.ts';
@@ -261,13 +261,15 @@ export async function computeHistory(options: HistoryOptions): Promise<History> 
 
   if (state.available && cache !== null) {
     const work = mkdtempSync(join(tmpdir(), 'rtw-history-'));
+    const cat = new CatFile(cwd);
     try {
       for (const cur of current) {
-        const h = await datasetHistory(cwd, dataRel, work, cache, cur, addFile);
+        const h = await datasetHistory({ cwd, prefix: state.prefix, dataRel, work, cache, cat }, cur, addFile);
         datasets.set(cur.id, h);
         all.push(...h.changes);
       }
     } finally {
+      cat.close();
       rmSync(work, { recursive: true, force: true });
     }
   }
@@ -310,14 +312,51 @@ function compareChanges(a: Change, b: Change): number {
   return a.commit < b.commit ? -1 : a.commit > b.commit ? 1 : 0;
 }
 
-async function datasetHistory(
-  cwd: string,
-  dataRel: string,
-  work: string,
-  cache: Cache,
-  cur: CurrentDataset,
-  addFile: (f: VersionFile) => void,
-): Promise<DatasetHistory> {
+/** A file of the rest of data/ that a version's check needs. */
+export interface ContextFile {
+  /** Path relative to the data folder. */
+  path: string;
+  /** Its blob in the version's commit; null when that commit has no such file. */
+  blob: string | null;
+  bytes: Buffer | null;
+  /** When the commit has no such file: the working tree's copy, if there is one. */
+  wt: string | null;
+}
+
+/**
+ * The context files (e.g. the office registry) for checking the version of `commit`: from
+ * that same commit when it has them, else from the working tree, else absent.
+ */
+export async function contextFiles(
+  cat: CatFile,
+  commit: string,
+  files: readonly string[],
+  repoPath: (f: string) => string,
+  worktreePath: (f: string) => string,
+): Promise<ContextFile[]> {
+  const out: ContextFile[] = [];
+  for (const f of files) {
+    const o = await cat.read(`${commit}:${repoPath(f)}`);
+    const wt = worktreePath(f);
+    out.push({ path: f, blob: o?.oid ?? null, bytes: o?.data ?? null, wt: o === null && existsSync(wt) ? wt : null });
+  }
+  return out;
+}
+
+interface Context {
+  cwd: string;
+  /** Path of cwd inside the repository ('' or ending in '/'). */
+  prefix: string;
+  /** The data folder relative to cwd. */
+  dataRel: string;
+  /** Temporary folder where versions are checked. */
+  work: string;
+  cache: Cache;
+  cat: CatFile;
+}
+
+async function datasetHistory(ctx: Context, cur: CurrentDataset, addFile: (f: VersionFile) => void): Promise<DatasetHistory> {
+  const { cwd, prefix, dataRel, work, cache, cat } = ctx;
   const paths = datasetFiles(cur.id);
   const rel = (p: string): string => (dataRel === '' ? p : `${dataRel}/${p}`);
   const [csvLog, metaLog] = await Promise.all([fileLog(cwd, rel(paths.csv)), fileLog(cwd, rel(paths.meta))]);
@@ -325,9 +364,14 @@ async function datasetHistory(
   const blobSha = async (blob: string): Promise<string> => {
     const known = cache.getBlobSha(blob);
     if (known !== null) return known;
-    const sha = sha256(await readBlob(cwd, blob));
+    const sha = sha256(await blobBytes(blob));
     cache.setBlobSha(blob, sha);
     return sha;
+  };
+  const blobBytes = async (blob: string): Promise<Buffer> => {
+    const o = await cat.read(blob);
+    if (o === null) throw new Error(`git object ${blob} is missing`);
+    return o.data;
   };
   const workData = join(work, 'data');
   const changes: Change[] = [];
@@ -335,12 +379,7 @@ async function datasetHistory(
   for (const s of states) {
     if (s.csvBlob === null) continue; // the CSV was deleted in this commit: no version to show
     // Files of the rest of data/ the check needs: from the same commit, else the working tree.
-    const context: { path: string; blob: string | null; wt: string | null }[] = [];
-    for (const f of CONTEXT_FILES) {
-      const blob = await blobAt(cwd, s.commit, rel(f));
-      const wtPath = join(cwd, rel(f));
-      context.push({ path: f, blob, wt: blob === null && existsSync(wtPath) ? wtPath : null });
-    }
+    const context = await contextFiles(cat, s.commit, CONTEXT_FILES, (f) => `${prefix}${rel(f)}`, (f) => join(cwd, rel(f)));
     const key = sha256(
       [cache.fingerprint, cur.id, s.csvBlob, s.metaBlob ?? '-', ...context.map((c) => `${c.path}=${c.blob ?? (c.wt !== null ? `wt:${sha256(readFileSync(c.wt))}` : '-')}`)].join('\n'),
     );
@@ -348,11 +387,11 @@ async function datasetHistory(
     if (result === null) {
       rmSync(workData, { recursive: true, force: true });
       mkdirSync(join(workData, 'klaim'), { recursive: true });
-      const csvBytes = await readBlob(cwd, s.csvBlob);
+      const csvBytes = await blobBytes(s.csvBlob);
       writeFileSync(join(workData, paths.csv), csvBytes);
-      if (s.metaBlob !== null) writeFileSync(join(workData, paths.meta), await readBlob(cwd, s.metaBlob));
+      if (s.metaBlob !== null) writeFileSync(join(workData, paths.meta), await blobBytes(s.metaBlob));
       for (const c of context) {
-        const bytes = c.blob !== null ? await readBlob(cwd, c.blob) : c.wt !== null ? readFileSync(c.wt) : null;
+        const bytes = c.bytes ?? (c.wt !== null ? readFileSync(c.wt) : null);
         if (bytes === null) continue;
         mkdirSync(join(workData, c.path, '..'), { recursive: true });
         writeFileSync(join(workData, c.path), bytes);
