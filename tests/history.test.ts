@@ -13,7 +13,7 @@ import { compareVersions, diffFigures, isCorrection, mergeLogs, parseReason, sam
 import { CatFile, LOG_FORMAT, parseLog, type LogEntry } from '../src/lib/history/git.ts';
 import { computeHistory, contextFiles, versionFileBody, type History } from '../src/lib/history/index.ts';
 import { versionUrl } from '../src/lib/history/url.ts';
-import { changeSummary, formatFigure, notComparedText } from '../src/lib/history/view.ts';
+import { changeSummary, formatFigure, notComparedText, reasonLabel, reasonText } from '../src/lib/history/view.ts';
 import { commitAll, correctableDataset, correctOneAmount, git } from './helpers/history-repo.ts';
 import { ROOT } from './helpers/project.ts';
 
@@ -121,6 +121,11 @@ describe('wording', () => {
     expect(notComparedText({ kind: 'perubahan', readable: false, compared: false, previousReadable: true })).toMatch(/format lama/);
     expect(notComparedText({ kind: 'perubahan', readable: true, compared: false, previousReadable: false })).toMatch(/format lama/);
     expect(notComparedText({ kind: 'koreksi', readable: true, compared: true, previousReadable: true })).toBeNull();
+  });
+  it('shows the Alasan: reason, else the subject labelled as such', () => {
+    expect([reasonLabel({ reason: 'ralat sumber' }), reasonText({ reason: 'ralat sumber', subject: 'Fix' })]).toEqual(['Alasan', 'ralat sumber']);
+    expect(reasonLabel({ reason: null })).toMatch(/^Alasan tidak ditulis/);
+    expect(reasonText({ reason: null, subject: 'Fix JHT amount' })).toBe('Fix JHT amount');
   });
   it('versionUrl keys by the first 12 hex digits of the sha256', () => {
     const sha = 'a495b48e77ae04b00181dbc46d28a3ae0bd6329d68fda1ec700b59cb2b952155';

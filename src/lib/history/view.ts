@@ -55,7 +55,7 @@ export function reasonText(change: Pick<Change, 'reason' | 'subject'>): string {
 
 /** Label before {@link reasonText}: "Alasan" when given, else it says the subject stands in for it. */
 export function reasonLabel(change: Pick<Change, 'reason'>): string {
-  return change.reason !== null ? 'Alasan' : 'Alasan tidak ditulis; catatan perubahan';
+  return change.reason !== null ? 'Alasan' : 'Alasan tidak ditulis; catatan teknis perubahan';
 }
 
 const sentence = (s: string): string => (/[.!?]$/.test(s) ? s : `${s}.`);
