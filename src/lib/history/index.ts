@@ -456,9 +456,13 @@ export async function versionFileBody(history: History, file: VersionFile): Prom
 
 let memo: Promise<History> | undefined;
 
-/** The history of this repository (`<cwd>/data`), computed once per build. */
+/**
+ * The history of this repository (`<cwd>/data`), computed once per build. The on-disk cache
+ * folder may be set with the environment variable RTW_HISTORY_CACHE.
+ */
 export function getHistory(): Promise<History> {
-  memo ??= computeHistory({ cwd: process.cwd() });
+  const cacheDir = process.env['RTW_HISTORY_CACHE'];
+  memo ??= computeHistory({ cwd: process.cwd(), ...(cacheDir ? { cacheDir } : {}) });
   return memo;
 }
 
