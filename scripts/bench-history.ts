@@ -23,6 +23,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const COPY_ITEMS = ['src', 'content', 'data', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'package-lock.json'];
@@ -179,6 +180,10 @@ async function main(): Promise<void> {
       const all = dirStats(join(work, 'dist'));
       results.push(`astro build: ${b.seconds.toFixed(1)} s, peak RSS ${b.gnuMaxRss !== null ? fmtMb(b.gnuMaxRss) : 'unknown (no /usr/bin/time)'}`);
       results.push(`dist/data/v: ${fmtMb(v.bytes)} in ${v.files} files (dist/ total ${fmtMb(all.bytes)} in ${all.files} files)`);
+      const gzKb = (f: string): string => `${(gzipSync(readFileSync(f)).length / 1024).toFixed(1)} KB gzipped (${(statSync(f).size / 1024).toFixed(0)} KB)`;
+      results.push(`/transparansi/riwayat/: ${gzKb(join(work, 'dist/transparansi/riwayat/index.html'))}; feed: ${gzKb(join(work, 'dist/transparansi/riwayat.xml'))}`);
+      const d0 = nat.datasets[0]!.id;
+      results.push(`/transparansi/${d0}/ (with its history): ${gzKb(join(work, 'dist/transparansi', d0, 'index.html'))}`);
     }
     rmSync(cache, { recursive: true, force: true });
     process.stdout.write(`bench:history — ${o.commits} commits over ${nat.datasets.length} synthetic national datasets (${nat.rows.toLocaleString('en')} rows)\n`);
