@@ -49,6 +49,9 @@ export const SECURITY_HEADERS: Record<string, string> = {
 /** Build assets under /_astro/ have content hashes in their names: cache them for a year. */
 export const IMMUTABLE_ASSETS = { path: '/_astro/*', cacheControl: 'public, max-age=31536000, immutable' } as const;
 
+/** Versioned data downloads under /data/v/<sha256 of the bytes>/ never change: cache them for a year. */
+export const IMMUTABLE_DATA_VERSIONS = { path: '/data/v/*', cacheControl: 'public, max-age=31536000, immutable' } as const;
+
 /** The `_headers` file (Netlify / Cloudflare Pages format): security headers for all paths, long caching for hashed assets. */
 export function headersFile(): string {
   return [
@@ -56,6 +59,8 @@ export function headersFile(): string {
     ...Object.entries(SECURITY_HEADERS).map(([k, v]) => `  ${k}: ${v}`),
     IMMUTABLE_ASSETS.path,
     `  Cache-Control: ${IMMUTABLE_ASSETS.cacheControl}`,
+    IMMUTABLE_DATA_VERSIONS.path,
+    `  Cache-Control: ${IMMUTABLE_DATA_VERSIONS.cacheControl}`,
     '',
   ].join('\n');
 }
