@@ -316,6 +316,8 @@ export interface CitationInput {
   sha256: string;
   /** Date of the data version (YYYY-MM-DD): when this version of the data was committed. */
   tanggalVersi: string;
+  /** Absolute URL of this version's immutable CSV (`/data/v/<hash>/<id>.csv`). */
+  urlVersi: string;
 }
 
 /**
@@ -325,7 +327,7 @@ export interface CitationInput {
  */
 export function kutipan(c: CitationInput): string {
   const terbit = c.sumber.published ? formatTanggal(c.sumber.published) : 'tanggal terbit tidak diketahui';
-  return `${c.penerbit}. (${c.tanggalVersi.slice(0, 4)}). ${c.judul} [data]. Dihimpun dari ${c.sumber.publisher}, "${c.sumber.headline}" (${terbit})${c.sumber.url ? `, ${c.sumber.url}` : ''}. Versi data sha256:${dataVersion(c.sha256)}, ${formatTanggal(c.tanggalVersi)}. ${c.url}`;
+  return `${c.penerbit}. (${c.tanggalVersi.slice(0, 4)}). ${c.judul} [data]. Dihimpun dari ${c.sumber.publisher}, "${c.sumber.headline}" (${terbit})${c.sumber.url ? `, ${c.sumber.url}` : ''}. Versi data sha256:${dataVersion(c.sha256)}, ${formatTanggal(c.tanggalVersi)} (${c.urlVersi}). ${c.url}`;
 }
 
 /**
