@@ -14,7 +14,7 @@ export const STRINGS = {
   'nav.beranda': 'Beranda',
   'nav.kemitraan': 'Kemitraan & RTW',
   'nav.pelatihan': 'Pelatihan',
-  'nav.bpu': 'Daftar BPU',
+  'nav.bpu': 'Ikut BPU',
   'nav.transparansi': 'Data klaim',
   'nav.berita': 'Berita',
   'nav.tentang': 'Tentang',
