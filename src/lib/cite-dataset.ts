@@ -8,8 +8,11 @@ import type { CitationFormatInput } from './citation-formats.ts';
 import { specFromChartData, type ChartImageSpec } from './chart-image.ts';
 import { formatPeriode, formatTanggal, labelPeriode } from './dates.ts';
 import type { DatasetDetail } from './overview.ts';
+import { formatRupiah } from './claims/format.ts';
 import { PENERBIT } from './site.ts';
-import { programChart, programRows, trendChart, type ChartData } from './transparency.ts';
+import { headlineFigures, type SocialImageSpec } from './social-image.ts';
+import { STRINGS } from './strings.ts';
+import { adaSelisih, programChart, programRows, trendChart, type ChartData } from './transparency.ts';
 
 /** Citation input of a dataset; `pageUrl` is the absolute URL of its page. */
 export function datasetCitation(d: Dataset, pageUrl: string): CitationFormatInput {
@@ -78,4 +81,32 @@ export function datasetChartSpec(d: Dataset, chart: DatasetChart, pageUrl: strin
     version: d.sha256,
     siteName: PENERBIT,
   });
+}
+
+/** The social card of a dataset page: key figures (stated and computed total when they differ), source, site name. */
+export function datasetSocialSpec(d: Dataset): SocialImageSpec {
+  const rows = programRows(d.byProgram, d.total);
+  const rec = d.reconciliation;
+  return {
+    id: d.id,
+    siteName: PENERBIT,
+    title: `Klaim BPJS Ketenagakerjaan ${d.branches.length === 1 ? `Kantor Cabang ${d.branches[0] ?? ''}` : `${d.branches.length} kantor cabang`}`,
+    subtitle: formatPeriode(d.periodeAwal, d.periodeAkhir),
+    headline: headlineFigures({ stated: rec.reported === null ? null : formatRupiah(rec.reported), computed: formatRupiah(d.total), differ: adaSelisih(rec) }),
+    figures: rows.map((r) => ({ label: r.program, value: r.exact })),
+    sourceLine: sourceLine(d),
+  };
+}
+
+/** The social card of every page without its own. */
+export function siteSocialSpec(): SocialImageSpec {
+  return {
+    id: 'situs',
+    siteName: PENERBIT,
+    title: STRINGS['site.namaLengkap'],
+    subtitle: STRINGS['site.deskripsi'],
+    headline: [],
+    figures: [],
+    sourceLine: '',
+  };
 }
