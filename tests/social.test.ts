@@ -14,7 +14,7 @@ import { fitLines, headlineFigures, renderSocialPng, SOCIAL_HEIGHT, SOCIAL_WIDTH
 
 describe('social card', () => {
   it('headline: one total when they agree or none was stated, both when they differ', () => {
-    expect(headlineFigures({ stated: null, computed: 'Rp5' })).toEqual([{ label: 'Jumlah angka per program', value: 'Rp5' }]);
+    expect(headlineFigures({ stated: null, computed: 'Rp5', differ: false })).toEqual([{ label: 'Jumlah angka per program', value: 'Rp5' }]);
     expect(headlineFigures({ stated: 'Rp5', computed: 'Rp5', differ: false })).toEqual([{ label: 'Total', value: 'Rp5' }]);
     expect(headlineFigures({ stated: 'Rp6', computed: 'Rp5', differ: true }).map((f) => f.value)).toEqual(['Rp6', 'Rp5']);
   });
