@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figureAnchor, figureLine, figureText, figureUrl, slugify } from '../src/lib/figure-ref.ts';
+import { figureAnchor, figureLine, figureRef, figureText, figureUrl, slugify } from '../src/lib/figure-ref.ts';
 
 const SHA = '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
 
@@ -58,5 +58,31 @@ describe('figureLine', () => {
   it('replaces an existing fragment and checks the version', () => {
     expect(figureUrl('https://a/b/#x', 'y')).toBe('https://a/b/#y');
     expect(() => figureLine({ ...base, value: '1', printed: null, version: 'abc' })).toThrow(/version/);
+  });
+});
+
+describe('figureRef', () => {
+  const kutip = {
+    datasetId: 'pasuruan-2018',
+    subjek: 'Kantor Cabang Pasuruan',
+    periode: 'sepanjang 2018',
+    sumber: 'Radar Bromo (Jawa Pos)',
+    pageUrl: 'https://contoh.id/transparansi/kantor/pasuruan/',
+    version: SHA,
+    tertulis: { JKK: { nominal: 'Rp 11,9 miliar', kasus: null } },
+  };
+  it('takes the printed form from the table input, per programme and measure', () => {
+    const n = figureRef(kutip, 'JKK', 'nominal', '11900000000', 'JKK (Jaminan Kecelakaan Kerja)');
+    expect(n.anchor).toBe('pasuruan-2018-jkk-nominal');
+    expect(n.teks).toBe(
+      'Rp 11,9 miliar (dibulatkan oleh sumber): nominal klaim JKK (Jaminan Kecelakaan Kerja), Kantor Cabang Pasuruan, sepanjang 2018 (satuan: rupiah). ' +
+        'Sumber: Radar Bromo (Jawa Pos). https://contoh.id/transparansi/kantor/pasuruan/#pasuruan-2018-jkk-nominal (versi data sha256:0123456789ab)',
+    );
+    expect(figureRef(kutip, 'JKK', 'kasus', '1800', 'JKK').teks.startsWith('1.800 kasus: jumlah kasus JKK, ')).toBe(true);
+  });
+  it('differences: anchor on the total, signed exact amount', () => {
+    const s = figureRef(kutip, 'total', 'selisih-nominal', '110400000', 'total', null);
+    expect(s.anchor).toBe('pasuruan-2018-total-selisih-nominal');
+    expect(s.teks.startsWith('Rp110.400.000: selisih nominal total, ')).toBe(true);
   });
 });

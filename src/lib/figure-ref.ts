@@ -118,3 +118,41 @@ export interface KutipAngka {
   /** Figures as the source printed them when rounded, per programme code (contract v2 `*_tertulis`). */
   tertulis?: Partial<Record<string, { nominal?: string | null; kasus?: string | null }>>;
 }
+
+/** What a page needs to render one figure's anchor and "Kutip" control. */
+export interface FigureRef {
+  anchor: string;
+  teks: string;
+  /** Short name of the figure for screen readers: `nominal JKK`. */
+  label: string;
+}
+
+const MEASURE_WORDS: Record<Measure, string> = {
+  nominal: 'nominal klaim',
+  kasus: 'jumlah kasus',
+  'selisih-nominal': 'selisih nominal',
+  'selisih-kasus': 'selisih jumlah kasus',
+};
+
+/**
+ * Anchor and citation line of one figure of a table (`kutip` from the table's props).
+ * @param subject programme code, `total`, `total-sumber` or a component name
+ * @param nama what the subject is in words: `JKK (Jaminan Kecelakaan Kerja)`, `total menurut sumber`
+ * @param printed the figure as printed when the source rounded it; else taken from `kutip.tertulis`
+ */
+export function figureRef(kutip: KutipAngka, subject: string, measure: Measure, value: string, nama: string, printed?: string | null): FigureRef {
+  const anchor = figureAnchor(kutip.datasetId, subject, measure);
+  const tertulis = printed !== undefined ? printed : (kutip.tertulis?.[subject]?.[measure === 'kasus' || measure === 'selisih-kasus' ? 'kasus' : 'nominal'] ?? null);
+  const teks = figureLine({
+    value,
+    printed: tertulis,
+    measure,
+    what: `${MEASURE_WORDS[measure]} ${nama}, ${kutip.subjek}`,
+    period: kutip.periode,
+    source: kutip.sumber,
+    pageUrl: kutip.pageUrl,
+    anchor,
+    version: kutip.version,
+  });
+  return { anchor, teks, label: `${MEASURE_WORDS[measure]} ${nama}` };
+}
