@@ -59,11 +59,17 @@ describe(`built under ${BASE}`, () => {
       // The chart loads its chunk (under the base path) when scrolled near.
       await page.locator('figure.grafik').first().scrollIntoViewIfNeeded();
       await page.locator('figure.grafik canvas').first().waitFor({ timeout: 10_000 });
-      const csv = await page.locator('a[download]').first().getAttribute('href');
+      const csv = await page.locator('a[download][href$=".csv"]').first().getAttribute('href');
       expect(csv).toBe(`${BASE}data/pasuruan-2017-01-02.csv`);
       const response = await page.request.get(`${server.origin}${csv}`);
       expect(response.status()).toBe(200);
       expect(await response.text()).toMatch(/^kantor_cabang,periode_awal/);
+      // The chart image, the citation files and the embed page live under the base path too.
+      for (const link of await page.locator('a[href$=".png"], a[href$=".bib"], a[href$=".ris"], a[href$=".csl.json"], a[href*="/sematkan/"]').all()) {
+        const href = (await link.getAttribute('href')) ?? '';
+        expect(href.startsWith(BASE), href).toBe(true);
+        expect((await page.request.get(`${server.origin}${href}`)).status(), href).toBe(200);
+      }
       await page.goto(`${server.url('/cari/')}?q=elektro`, { waitUntil: 'load' });
       const first = page.locator('.pagefind-ui__result-link').first();
       await first.waitFor({ timeout: 10_000 });

@@ -11,6 +11,7 @@ import { Dec, decimalToSen, formatCount, formatRupiah, formatRupiahShort, format
 import { formatPrinted } from './claims/printed.ts';
 import type { ComparisonStatus, Dataset, Figure, ProgramTotal } from './claims/load.ts';
 import type { Level } from './claims/meta.ts';
+import { figureRef, type FigureRef, type KutipAngka, type Measure } from './figure-ref.ts';
 
 /**
  * The anchor each programme's figure gets (`#jht`) and its chart colour. The colours come
@@ -403,4 +404,16 @@ export function sumberData(
     })),
     terakhirDitinjau: new Date(`${latest}T00:00:00Z`),
   };
+}
+
+/**
+ * The anchor and copy line of one figure as a page writes it (see figure-ref.ts): exact figures
+ * are written by figure-ref itself; rounded ones and sums of rounded ones keep this page's wording
+ * ("Rp11,9 miliar (dibulatkan oleh sumber)", "sekitar Rp122,03 miliar (…)"). Null when no citation
+ * is wanted or the figure is not reported.
+ */
+export function kutipAngka(kutip: KutipAngka | undefined, subject: string, measure: Measure, f: FigureText, nama: string): FigureRef | null {
+  if (kutip === undefined || f.nilai === null) return null;
+  const shown = f.dibulatkan || f.keterangan !== null ? `${f.teks}${f.keterangan ? ` (${f.keterangan})` : ''}` : null;
+  return figureRef(kutip, subject, measure, f.nilai, nama, null, shown);
 }
