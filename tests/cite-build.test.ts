@@ -27,7 +27,8 @@ describe('dataset pages', () => {
   it.each(DATASETS)('%s: every programme figure and the totals have an anchor and a citation line', (id) => {
     const html = readPage(`/transparansi/${id}/`);
     const csv = readFileSync(path.join(DIST, 'data', `${id}.csv`), 'utf8').trim().split('\n').slice(1);
-    const programs = [...new Set(csv.map((l) => l.split(',')[3]!.toLowerCase()))];
+    // Programmes with a reported amount (an unknown one shows "tidak dilaporkan": nothing to cite).
+    const programs = [...new Set(csv.filter((l) => l.split(',')[5] !== '').map((l) => l.split(',')[3]!.toLowerCase()))];
     for (const p of [...programs, 'total']) {
       const anchor = `${id}-${p}-nominal`;
       expect(html, anchor).toContain(`id="${anchor}"`);
@@ -41,7 +42,7 @@ describe('dataset pages', () => {
     const html = readPage('/transparansi/pasuruan-2017-01-02/');
     const line = text(/id="pasuruan-2017-01-02-jkk-nominal-kutipan"[^>]*>([^<]+)</.exec(html)![1]!);
     expect(line).toMatch(
-      /^Rp1\.864\.980\.719: nominal klaim JKK \(Jaminan Kecelakaan Kerja\), Kantor Cabang Pasuruan, 1 Januari – 28 Februari 2017 \(satuan: rupiah\)\. Sumber: Antara Jatim \(LKBN ANTARA\)\. https?:\/\/\S+\/transparansi\/pasuruan-2017-01-02\/#pasuruan-2017-01-02-jkk-nominal \(versi data sha256:[0-9a-f]{12}\)$/,
+      /^Rp1\.864\.980\.719: nominal klaim JKK \(Jaminan Kecelakaan Kerja\), BPJS Ketenagakerjaan Kantor Cabang Pasuruan, 1 Januari – 28 Februari 2017 \(satuan: rupiah\)\. Sumber: Antara Jatim \(LKBN ANTARA\)\. https?:\/\/\S+\/transparansi\/pasuruan-2017-01-02\/#pasuruan-2017-01-02-jkk-nominal \(versi data sha256:[0-9a-f]{12}\)$/,
     );
     // The stated total and the difference have anchors too.
     expect(html).toContain('id="pasuruan-2017-01-02-total-sumber-nominal"');

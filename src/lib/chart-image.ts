@@ -136,14 +136,41 @@ function check(spec: ChartImageSpec): void {
  */
 export function encodeOpaquePng(ctx: SKRSContext2D, width: number, height: number, text: Record<string, string>): Buffer {
   const rgba = ctx.getImageData(0, 0, width, height).data;
-  const rgb = new Uint8Array(width * height * 3);
-  for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
-    rgb[j] = rgba[i]!;
-    rgb[j + 1] = rgba[i + 1]!;
-    rgb[j + 2] = rgba[i + 2]!;
-  }
   const latin1 = Object.fromEntries(Object.entries(text).map(([k, v]) => [k, toLatin1(v)]));
-  return Buffer.from(encode({ width, height, data: rgb, channels: 3, depth: 8, text: latin1 }, { zlib: { level: 9 } }));
+  // Indexed colour (one byte a pixel) when the image has few colours, as charts do: the 256 most
+  // frequent colours form the palette (ties by colour value, so the result is deterministic),
+  // and any rarer anti-aliasing shade takes the nearest palette colour.
+  const counts = new Map<number, number>();
+  for (let i = 0; i < rgba.length; i += 4) {
+    const c = (rgba[i]! << 16) | (rgba[i + 1]! << 8) | rgba[i + 2]!;
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  const palette = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 256).map(([c]) => c);
+  const index = new Map<number, number>(palette.map((c, i) => [c, i]));
+  const nearest = (c: number): number => {
+    let best = 0;
+    let bestD = Infinity;
+    for (let i = 0; i < palette.length; i++) {
+      const p = palette[i]!;
+      const dr = ((p >> 16) & 255) - ((c >> 16) & 255);
+      const dg = ((p >> 8) & 255) - ((c >> 8) & 255);
+      const db = (p & 255) - (c & 255);
+      const d = dr * dr + dg * dg + db * db;
+      if (d < bestD) {
+        bestD = d;
+        best = i;
+      }
+    }
+    index.set(c, best);
+    return best;
+  };
+  const data = new Uint8Array(width * height);
+  for (let i = 0, j = 0; i < rgba.length; i += 4, j++) {
+    const c = (rgba[i]! << 16) | (rgba[i + 1]! << 8) | rgba[i + 2]!;
+    data[j] = index.get(c) ?? nearest(c);
+  }
+  const colors = palette.map((c) => [(c >> 16) & 255, (c >> 8) & 255, c & 255] as [number, number, number]);
+  return Buffer.from(encode({ width, height, data, channels: 1, depth: 8, palette: colors, text: latin1 }, { zlib: { level: 9 } }));
 }
 
 /** PNG tEXt chunks are Latin-1: dashes and quotes become ASCII, anything else outside Latin-1 `?`. */

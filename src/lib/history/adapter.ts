@@ -14,7 +14,8 @@
  * - {@link versionJson}: the JSON download of a version.
  */
 import { resolve } from 'node:path';
-import { getClaims, loadClaims, type Dataset } from '../claims/load.ts';
+import { getClaims, loadClaims, type Dataset, type Figure as FigureValue, type StatedFigure } from '../claims/load.ts';
+import { teksAngka, teksDisebut } from '../transparency.ts';
 import { toDatasetJson } from '../claims/publish.ts';
 import { formatPeriode, formatTanggal } from '../dates.ts';
 
@@ -55,15 +56,23 @@ export const CONTEXT_FILES: readonly string[] = ['kantor.yaml'];
  */
 export function figuresOf(d: Dataset): Map<string, Figure> {
   const out = new Map<string, Figure>();
-  out.set('total', { label: 'Total nominal', kind: 'rupiah', stated: d.reconciliation.nominal?.stated.value ?? null, computed: d.total.nominal.value });
-  out.set('total-kasus', { label: 'Total jumlah kasus', kind: 'count', stated: d.reconciliation.kasus?.stated.value ?? null, computed: d.total.kasus.value });
-  for (const p of d.byProgram) {
-    out.set(`nominal:${p.program}`, { label: `${p.program} (nominal)`, kind: 'rupiah', stated: null, computed: p.nominal.value });
-    if (p.nominal.printed !== null) out.set(`tertulis:${p.program}`, { label: `${p.program} (nominal seperti tertulis di sumber)`, kind: 'text', stated: p.nominal.printed, computed: null });
-  }
-  for (const p of d.byProgram) {
-    out.set(`kasus:${p.program}`, { label: `${p.program} (jumlah kasus)`, kind: 'count', stated: null, computed: p.kasus.value });
-  }
+  // Exact figures keep their exact values; a figure the source rounded (or a sum of such figures)
+  // is listed as the site writes it ("Rp11,9 miliar (dibulatkan oleh sumber)"), never as a false exact number.
+  const put = (key: string, label: string, money: boolean, computed: FigureValue | null, stated: StatedFigure | null): void => {
+    const c = computed === null ? null : teksAngka(computed, money);
+    const st = stated === null ? null : teksDisebut(stated, money);
+    const rounded = (c?.dibulatkan ?? false) || (st?.dibulatkan ?? false) || (c?.keterangan ?? null) !== null;
+    if (!rounded) {
+      out.set(key, { label, kind: money ? 'rupiah' : 'count', stated: stated?.value ?? null, computed: c?.nilai ?? null });
+      return;
+    }
+    const words = (t: typeof c): string | null => (t === null || t.nilai === null ? null : `${t.teks}${t.keterangan ? ` (${t.keterangan})` : ''}`);
+    out.set(key, { label, kind: 'text', stated: words(st), computed: words(c) });
+  };
+  put('total', 'Total nominal', true, d.total.nominal, d.reconciliation.nominal?.stated ?? null);
+  put('total-kasus', 'Total jumlah kasus', false, d.total.kasus, d.reconciliation.kasus?.stated ?? null);
+  for (const p of d.byProgram) put(`nominal:${p.program}`, `${p.program} (nominal)`, true, p.nominal, null);
+  for (const p of d.byProgram) put(`kasus:${p.program}`, `${p.program} (jumlah kasus)`, false, p.kasus, null);
   return out;
 }
 
