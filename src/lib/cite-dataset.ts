@@ -70,7 +70,7 @@ export function officeChart(view: OfficeView): PageChart | null {
       label: `${e.tahun}${sameYear(e.tahun) ? ` (${e.dataset.meta.source.publisher})` : ''}`,
       program: p.program,
       nominal: p.nominal.value!,
-      teks: teksAngka(p.nominal, true).teks,
+      teks: `${teksAngka(p.nominal, true).teks}${teksAngka(p.nominal, true).dibulatkan ? ' (dibulatkan)' : ''}`,
     }))),
     title,
   );

@@ -275,7 +275,7 @@ export function programChart(rows: readonly ProgramRow[], judul: string): ChartD
   return {
     kind: 'bar',
     labels: known.map((r) => r.program),
-    series: [{ label: 'Nominal klaim (Rp)', warna: '#0072B2', values: known.map((r) => r.nominal.nilai), formatted: known.map((r) => r.nominal.teks) }],
+    series: [{ label: 'Nominal klaim (Rp)', warna: '#0072B2', values: known.map((r) => r.nominal.nilai), formatted: known.map((r) => `${r.nominal.teks}${r.nominal.dibulatkan ? ' (dibulatkan oleh sumber)' : ''}`) }],
     ariaLabel: `${judul}: ${known.map((r) => `${r.program} ${r.nominal.teks}${r.nominal.dibulatkan ? ' (dibulatkan)' : ''}`).join(', ')}.`,
   };
 }
