@@ -363,7 +363,7 @@ function locate(doc: Document, at: readonly PropertyKey[]): Located {
     } else if (isSeq(target) && typeof seg === 'number') {
       const item = target.items[seg];
       if (item === undefined) return result;
-      result.key = undefined;
+      delete result.key;
       result.value = item as YamlNode | null;
       node = item;
     } else {
