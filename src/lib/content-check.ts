@@ -987,7 +987,10 @@ export function checkContentTree(root: string, only?: readonly string[]): Conten
   const content = walkInputTree(root, 'content', { extensions: [{ folder: 'content', extensions: ['.mdx'] }] });
   const pub = walkInputTree(root, 'public');
   const diagnostics = [...content.diagnostics, ...pub.diagnostics];
-  const wanted = only && only.length > 0 ? new Set(only.map((f) => f.split(path.sep).join('/').replace(/^\.\//, ''))) : undefined;
+  const wanted =
+    only && only.length > 0
+      ? new Set(only.map((f) => (path.isAbsolute(f) ? path.relative(root, f) : path.normalize(f)).split(path.sep).join('/')))
+      : undefined;
   let files = 0;
   for (const file of content.files) {
     if (wanted && !wanted.has(file)) continue;
