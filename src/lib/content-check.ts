@@ -200,6 +200,12 @@ function report(ctx: Ctx, offset: number, rule: string, message: Text): void {
   ctx.out.push({ path: ctx.path, ...ctx.lines.at(offset), severity: 'error', rule, message });
 }
 
+/** A parser's message for ours: one line, invisible characters shown, at most `max` characters. */
+function clip(message: string, max = 160): string {
+  const quoted = quoteInput(message.split('\n')[0] ?? '', max);
+  return quoted.slice(1, -1).replace(/\\"/g, '"').replace(/\\\\/g, '\\');
+}
+
 // ---------------------------------------------------------------------------------------------
 // Whole-file checks: characters and nesting (before any parser runs)
 
@@ -425,7 +431,7 @@ function checkFrontmatter(ctx: Ctx, text: string, fm: Frontmatter, koleksi: Kole
   const yamlProblems = [...doc.errors, ...doc.warnings];
   if (yamlProblems.length > 0) {
     for (const e of yamlProblems.slice(0, 5)) {
-      const detail = e.message.split('\n')[0] ?? '';
+      const detail = clip(e.message);
       report(ctx, base + (e.pos[0] ?? 0), 'yaml', {
         id: `frontmatter bukan YAML yang benar: ${detail}. Periksa titik dua, tanda kutip, dan indentasi (spasi) di baris ini`,
         en: `the frontmatter is not valid YAML: ${detail}. Check colons, quotes and indentation on this line`,
@@ -844,7 +850,7 @@ function syntaxError(ctx: Ctx, error: unknown): void {
   const m = /^(\d+):(\d+)(?:-\d+:\d+)?: (.*)$/.exec(first);
   const offset = m ? ctx.lines.offset(Number(m[1]), Number(m[2])) : 0;
   const detail = (m ? m[3]! : first).replace(/\s*\((?:mdx|mdxjs|micromark)[^)]*\)\s*$/, '');
-  const short = detail.length > 200 ? `${detail.slice(0, 200)}…` : detail;
+  const short = clip(detail, 200);
   let hint: Text;
   const tag = /closing tag for `<([^>`]*)>`/.exec(detail);
   if (tag) {
@@ -981,7 +987,10 @@ export function checkContentTree(root: string, only?: readonly string[]): Conten
   const content = walkInputTree(root, 'content', { extensions: [{ folder: 'content', extensions: ['.mdx'] }] });
   const pub = walkInputTree(root, 'public');
   const diagnostics = [...content.diagnostics, ...pub.diagnostics];
-  const wanted = only && only.length > 0 ? new Set(only.map((f) => f.split(path.sep).join('/').replace(/^\.\//, ''))) : undefined;
+  const wanted =
+    only && only.length > 0
+      ? new Set(only.map((f) => (path.isAbsolute(f) ? path.relative(root, f) : path.normalize(f)).split(path.sep).join('/')))
+      : undefined;
   let files = 0;
   for (const file of content.files) {
     if (wanted && !wanted.has(file)) continue;
@@ -990,7 +999,7 @@ export function checkContentTree(root: string, only?: readonly string[]): Conten
       diagnostics.push(...checkContentFile(root, file));
     } catch (e) {
       // A parser failure must not hide the file: report it, without a stack trace.
-      const detail = e instanceof Error ? e.message.split('\n')[0]!.slice(0, 200) : 'unknown error';
+      const detail = clip(e instanceof Error ? e.message : String(e), 120);
       diagnostics.push({
         path: file,
         line: 1,

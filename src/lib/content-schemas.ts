@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { parseIsoDate } from './dates.ts';
-import type { Text } from './diagnostics.ts';
+import { quoteInput, type Text } from './diagnostics.ts';
 
 /** Every message a schema has produced in this process, by its Indonesian text. */
 const TEXTS = new Map<string, Text>();
@@ -99,7 +99,26 @@ function tanggal(field: string, opsional = false) {
         }
       }
       const shown = value instanceof Date ? (Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString()) : value;
-      const quoted = JSON.stringify(shown.length > 40 ? `${shown.slice(0, 40)}…` : shown);
+      const quoted = quoteInput(shown, 40);
+      const dayFirst = typeof value === 'string' ? /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(value.trim()) : null;
+      if (dayFirst) {
+        const iso = `${dayFirst[3]}-${dayFirst[2]!.padStart(2, '0')}-${dayFirst[1]!.padStart(2, '0')}`;
+        ctx.addIssue({
+          code: 'custom',
+          message: pesan(
+            `"${field}" ditulis dengan hari lebih dulu: ${quoted}; tulis YYYY-MM-DD, yaitu ${iso}`,
+            `"${field}" is written day first: ${quoted}; write it as YYYY-MM-DD, that is ${iso}`,
+          ),
+        });
+        return z.NEVER;
+      }
+      if (typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(value.trim())) {
+        ctx.addIssue({
+          code: 'custom',
+          message: pesan(`"${field}" harus tanggal: ${quoted}; ${CONTOH_TANGGAL.id}`, `"${field}" must be a date: ${quoted}; ${CONTOH_TANGGAL.en}`),
+        });
+        return z.NEVER;
+      }
       ctx.addIssue({
         code: 'custom',
         message: pesan(
