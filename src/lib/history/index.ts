@@ -161,7 +161,12 @@ class Cache {
     if (mem !== undefined) return mem;
     const text = this.read(`${key}.result.json`);
     if (text === null) return null;
-    const s = JSON.parse(text) as StoredResult;
+    let s: StoredResult;
+    try {
+      s = JSON.parse(text) as StoredResult;
+    } catch {
+      return null; // unreadable cache entry: recompute (it is overwritten)
+    }
     const r: VersionResult = s.ok ? { ok: true, figures: new Map(s.figures), meta: new Map(s.meta) } : { ok: false, errors: s.errors };
     if (r.ok && !existsSync(this.jsonPath(key))) return null;
     this.results.set(key, r);
