@@ -5,6 +5,7 @@
  * the correction with old and new figure, date and reason, the feed has the entry, and both
  * versions' CSVs are downloadable by hash, equal to the committed bytes. A depth-1 clone is
  * built too: it says history is unavailable and still publishes the current version by hash.
+ * The full clone's pages (with a correction marked) also go through the browser page gate.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { figuresOf, loadVersion } from '../src/lib/history/adapter.ts';
 import { versionUrl } from '../src/lib/history/url.ts';
 import { formatFigure } from '../src/lib/history/view.ts';
 import { commitAll, correctableDataset, correctOneAmount, git } from './helpers/history-repo.ts';
-import { astroBuild, copyProject, ROOT } from './helpers/project.ts';
+import { astroBuild, copyProject, mustRun, ROOT, runNode } from './helpers/project.ts';
 
 const work = copyProject('rtw-history-build-');
 const full = path.join(work, 'full');
@@ -54,6 +55,7 @@ beforeAll(async () => {
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
     astroBuild({ cwd: dir });
   }
+  mustRun(['scripts/search-index.ts', path.join(full, 'dist')]); // the search page needs its index in the browser gate
 }, 240_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -113,6 +115,16 @@ describe('history in a full clone', () => {
     const r = pkg.resources.find((x) => x.dataset?.id === id)!;
     expect(r.dataset!.version).toMatchObject({ sha256: sha256(commits[1]!.csv), csv: versionUrl(id, sha256(commits[1]!.csv)).slice('/data/'.length) });
   });
+});
+
+describe('pages with a correction in a real browser', () => {
+  it('pass the page gate (axe at 360 and 1280 px, no console errors, no horizontal scroll)', () => {
+    const r = runNode(['node_modules/vitest/vitest.mjs', 'run', '--config', 'tests/vitest.config.ts', 'tests/e2e/pages.e2e.test.ts'], {
+      env: { DIST_DIR: path.join(full, 'dist') },
+    });
+    expect(r.status, r.output.slice(-6000)).toBe(0);
+    expect(r.output).toMatch(/Tests\s+\d+ passed/);
+  }, 300_000);
 });
 
 describe('history in a depth-1 clone', () => {

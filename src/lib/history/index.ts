@@ -19,7 +19,7 @@
  * Without full history (no git, not a repository, a shallow clone) nothing is read from git:
  * the history says so and only the current version of each dataset is published by hash.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -131,7 +131,7 @@ class Cache {
   }
   private write(name: string, text: string): void {
     const target = this.file(name);
-    const tmp = `${target}.${process.pid}.tmp`;
+    const tmp = `${target}.${process.pid}.${randomUUID()}.tmp`;
     writeFileSync(tmp, text);
     renameSync(tmp, target);
   }
@@ -161,7 +161,12 @@ class Cache {
     if (mem !== undefined) return mem;
     const text = this.read(`${key}.result.json`);
     if (text === null) return null;
-    const s = JSON.parse(text) as StoredResult;
+    let s: StoredResult;
+    try {
+      s = JSON.parse(text) as StoredResult;
+    } catch {
+      return null; // unreadable cache entry: recompute (it is overwritten)
+    }
     const r: VersionResult = s.ok ? { ok: true, figures: new Map(s.figures), meta: new Map(s.meta) } : { ok: false, errors: s.errors };
     if (r.ok && !existsSync(this.jsonPath(key))) return null;
     this.results.set(key, r);
