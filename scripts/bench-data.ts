@@ -1,8 +1,9 @@
 /**
  * npm run bench:data [-- SIZE...]
  *
- * Generates synthetic claims CSVs (default 1,000,000 and 5,000,000 rows) in a
- * temporary folder (never in data/), then for each size runs, each in its own
+ * Generates synthetic claims CSVs (default 1,000,000 and 5,000,000 rows; contract v2, with
+ * an office registry) in a temporary folder laid out like data/ (never in data/), then for
+ * each size runs, each in its own
  * child process:
  *   - a bare csv-parse pass over the file (records counted, nothing else), and
  *   - the full check + aggregation (`checkDatasets` with the file's metadata,
@@ -15,7 +16,7 @@
  * Targets: peak RSS < 200 MB, ratio <= 1.3. Results on stdout, progress on stderr.
  * Exit status 1 if a target is missed or the check finds an error.
  */
-import { createWriteStream, mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,7 +100,7 @@ async function childCheck(file: string): Promise<void> {
 /** Writes `rows` valid rows: 300 branches × 5 programmes × daily periods from 2021-01-01. */
 async function generate(file: string, rows: number): Promise<void> {
   const out = createWriteStream(file);
-  out.write('kantor_cabang,periode_awal,periode_akhir,program,jumlah_kasus,nominal_rp\n');
+  out.write('kantor,periode_awal,periode_akhir,program,jumlah_kasus,nominal_rp,kasus_tertulis,nominal_tertulis\n');
   const first = parseIsoDay('2021-01-01');
   let n = 0;
   let seed = 12345;
@@ -116,8 +117,9 @@ async function generate(file: string, rows: number): Promise<void> {
       for (let p = 0; p < PROGRAMS.length && n < rows; p++, n++) {
         const r = next();
         const kasus = r % 7 === 0 ? '' : String(r % 5000);
-        const amount = String(next() % 2_000_000_000) + (r % 3 === 0 ? `.${String(r % 100).padStart(2, '0')}` : '');
-        chunk += `Kantor Cabang ${b + 1},${iso},${iso},${PROGRAMS[p]},${kasus},${amount}\n`;
+        // Never exactly Rp1.000.000.000: a whole number of miliar would need its printed text.
+        const amount = String(next() % 2_000_000_000).replace(/^1000000000$/, '999999999') + (r % 3 === 0 ? `.${String(r % 100).padStart(2, '0')}` : '');
+        chunk += `Kantor Cabang ${b + 1},${iso},${iso},${PROGRAMS[p]},${kasus},${amount},,\n`;
       }
     }
     if (!out.write(chunk)) await once(out, 'drain');
@@ -127,8 +129,21 @@ async function generate(file: string, rows: number): Promise<void> {
   const branches = Array.from({ length: BRANCHES }, (_, b) => `  - Kantor Cabang ${b + 1}`).join('\n');
   writeFileSync(
     file.replace(/\.csv$/, '.meta.yaml'),
-    `id: ${file.split('/').pop()!.replace(/\.csv$/, '')}\ntitle: Data sintetis untuk uji kinerja\nbranches:\n${branches}\nperiod:\n  start: ${dayToIso(first)}\n  end: ${dayToIso(lastDay)}\nsource:\n  publisher: Dibangkitkan oleh scripts/bench-data.ts\n  headline: Data sintetis\n  url: null\n  published: null\nreported_total: null\nlicence:\n  id: CC-BY-4.0\n  note: Data sintetis, tidak diterbitkan.\nlast_reviewed: 2026-11-28\n`,
+    `id: ${file.split('/').pop()!.replace(/\.csv$/, '')}\ntitle: Data sintetis untuk uji kinerja\nlevel: kantor_cabang\noffices:\n${branches}\n` +
+      `period:\n  start: ${dayToIso(first)}\n  end: ${dayToIso(lastDay)}\n  start_stated: true\n  printed: data sintetis\nconfidence: U\n` +
+      'source:\n  publisher: Dibangkitkan oleh scripts/bench-data.ts\n  headline: Data sintetis\n  url: null\n  published: null\nreported: null\n' +
+      'licence:\n  id: CC-BY-4.0\n  note: Data sintetis, tidak diterbitkan.\nlast_reviewed: 2026-11-28\n',
   );
+}
+
+/** The office registry for {@link generate}'s branches: `<data>/kantor.yaml`. */
+function writeRegistry(dataDir: string): void {
+  const source = '  sources: [{publisher: Dibangkitkan oleh scripts/bench-data.ts, headline: Data sintetis, url: null, published: null, quote: null}]';
+  const office = (id: string, name: string, level: string, parent: string | null): string =>
+    `- id: ${id}\n  name: ${name}\n  full_name: ${name} (sintetis)\n  level: ${level}\n  parent: ${parent ?? 'null'}\n  coverage: null\n${source}\n`;
+  let text = office('nasional', 'Nasional', 'nasional', null) + office('kanwil-sintetis', 'Kanwil Sintetis', 'kantor_wilayah', 'nasional');
+  for (let b = 1; b <= BRANCHES; b++) text += office(`kantor-cabang-${b}`, `Kantor Cabang ${b}`, 'kantor_cabang', 'kanwil-sintetis');
+  writeFileSync(join(dataDir, 'kantor.yaml'), text);
 }
 
 function runChild(mode: 'bare' | 'check', file: string): ChildResult {
@@ -155,8 +170,11 @@ async function main(argv: string[]): Promise<number> {
   let ok = true;
   try {
     process.stdout.write(`node ${process.version}, files in ${dir} (removed afterwards)\n`);
+    // Laid out like data/: the checker finds the registry beside klaim/.
+    mkdirSync(join(dir, 'klaim'));
+    writeRegistry(dir);
     for (const size of sizes) {
-      const file = join(dir, `sintetis-${size}.csv`);
+      const file = join(dir, 'klaim', `sintetis-${size}.csv`);
       process.stderr.write(`generating ${fmt(size)} rows...\n`);
       await generate(file, size);
       const mb = statSync(file).size / 1e6;

@@ -5,8 +5,9 @@
  *
  * 1. Copies the project (src, content, data, public, scripts, astro.config.mjs, package.json,
  *    tsconfig.json; node_modules is a symlink) into a temporary folder and generates the
- *    national data set into its data/klaim/ with scripts/generate-national.ts (the real
- *    datasets stay: the generator never uses the branch name "Pasuruan", so nothing overlaps).
+ *    national data set into its data/klaim/ (sintetis-YYYY, with its offices appended to the
+ *    copy's data/kantor.yaml) with scripts/generate-national.ts; the real datasets stay
+ *    beside it (overlaps between datasets are allowed and never added together).
  *    The repository itself is not touched.
  * 2. Runs, one child process each, timed separately: the data check (scripts/check-data.ts),
  *    the Astro build, and the Pagefind index (scripts/search-index.ts). Peak RSS of each step
@@ -375,9 +376,10 @@ async function main(argv: string[]): Promise<number> {
     const lastYear = 2024;
     const jsPages = [
       'transparansi/index.html',
-      `transparansi/nasional-${lastYear}/index.html`,
+      `transparansi/sintetis-${lastYear}/index.html`,
       'transparansi/pasuruan-2017-01-02/index.html',
-      ...(opts.branches > 0 ? [`transparansi/cabang/${slug(branchNames(1)[0]!)}/index.html`] : []),
+      'transparansi/kantor/nasional/index.html',
+      ...(opts.branches > 0 ? [`transparansi/kantor/${slug(branchNames(1)[0]!)}/index.html`] : []),
     ].filter((p) => existsSync(join(dist, p)));
     const js = jsPages.map((p) => ({ page: p, ...pageScripts(dist, join(dist, p)) }));
 

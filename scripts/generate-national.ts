@@ -5,12 +5,16 @@
  * (data/klaim/README.md), for load tests and benchmarks only — never real data,
  * never written into the repository's data/ folder (refused).
  *
- * DIR plays the role of a `data/` folder: files go to DIR/klaim/. Without --out, DIR is
+ * DIR plays the role of a `data/` folder: files go to DIR/klaim/, and the offices to the
+ * registry DIR/kantor.yaml (appended to an existing registry, e.g. a copy of the real one:
+ * offices already there by name are reused, the others added). Without --out, DIR is
  * a new folder `<os.tmpdir()>/national-XXXXXX/data`, so `node scripts/check-data.ts`
  * run from its parent checks it. The only line on stdout is DIR; a summary goes to stderr.
  *
- * Shape: one dataset per calendar year (`nasional-YYYY.csv` + `.meta.yaml`, years
- * last-year-years+1 .. last-year), one row per branch × month × programme. Branch names are
+ * Shape: one dataset per calendar year (`sintetis-YYYY.csv` + `.meta.yaml`, years
+ * last-year-years+1 .. last-year, contract v2, level kantor_cabang), one row per
+ * branch × month × programme. The registry gets the branches under REGIONS synthetic regional
+ * offices ("Kanwil Sintetis 1".."10", by position) under the national office. Branch names are
  * plausible "Kantor Cabang" place names (real regency/city names, some with districts or a
  * regency in parentheses), not the real office list; "Pasuruan" is never used, so the real
  * Pasuruan 2017 dataset can sit beside the output without overlapping periods.
@@ -19,14 +23,18 @@
  * larger), ~7 % growth a year, monthly seasonality and noise; JHT ≈ 80 %, then JP, JKK, JKM,
  * JKP (JKP only from 2022; JP ramps up from its 2015 start). Amounts are whole rupiah, ~8 %
  * with sen; jumlah_kasus is derived from an average claim size per programme and left empty
- * (unknown) for ~3 % of rows. Each year's metadata states a reported total equal to the sum
- * of its rows, except for 1–3 years (by size) where it differs, so reconciliation warnings
- * appear.
+ * (unknown) for ~3 % of rows. About 1 % of amounts are "printed rounded" by the synthetic
+ * source (`nominal_tertulis` such as "Rp123,45 juta", the plain value equal to it), and an
+ * amount that is a whole number of miliar carries its exact printed text, as the contract
+ * requires. Each year's metadata states a reported total equal to the sum of its rows, except
+ * for 1–3 years: one with a typing difference (a reconciliation warning) and, with 3+ years,
+ * one whose total is printed rounded to the miliar ("Rp60.721 miliar": within rounding, no
+ * warning).
  *
  * Deterministic: a seeded mulberry32 PRNG and no clock; the same arguments give
  * byte-identical files.
  */
-import { mkdirSync, mkdtempSync, realpathSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -51,13 +59,17 @@ export interface NationalDataset {
   rows: number;
   /** Exact sum of nominal_rp, as a plain decimal string. */
   computedTotal: string;
-  /** reported_total written to the metadata. */
+  /** reported.nominal written to the metadata. */
   reportedTotal: string;
+  /** reported.nominal_printed ("Rp60.721 miliar") when the total is printed rounded, else null. */
+  reportedPrinted: string | null;
 }
 
 export interface NationalResult {
   dir: string;
   branches: string[];
+  /** The registry written or extended. */
+  registryPath: string;
   datasets: NationalDataset[];
   rows: number;
 }
@@ -263,6 +275,88 @@ export function isInsideRepoData(out: string, repoRoot = REPO_ROOT): boolean {
 }
 
 // ---------------------------------------------------------------------------------------
+// Registry (data/kantor.yaml)
+
+/** Synthetic regional offices the branches are spread over. */
+const REGIONS = 10;
+
+const SOURCE_YAML = [
+  '  sources:',
+  `    - publisher: ${'"Data sintetis (uji beban)"'}`,
+  `      headline: ${'"Kantor sintetis, dibangkitkan oleh scripts/generate-national.ts"'}`,
+  '      url: null',
+  '      published: null',
+  '      quote: null',
+];
+
+function officeYaml(id: string, name: string, fullName: string, level: string, parent: string | null): string {
+  return [`- id: ${id}`, `  name: ${q(name)}`, `  full_name: ${q(fullName)}`, `  level: ${level}`, `  parent: ${parent ?? 'null'}`, '  coverage: null', ...SOURCE_YAML].join('\n');
+}
+
+/** Ids and names (with level) of an existing registry, read line by line (the generator has no YAML dependency). */
+function existingOffices(text: string): { ids: Set<string>; names: Map<string, { id: string; level: string }>; nasional: string | null } {
+  const ids = new Set<string>();
+  const names = new Map<string, { id: string; level: string }>();
+  let nasional: string | null = null;
+  for (const block of text.split(/^- /m).slice(1)) {
+    const id = /^id: *(.+)$/m.exec(block)?.[1]?.trim();
+    const rawName = /^ {2}name: *(.+)$/m.exec(block)?.[1]?.trim();
+    const level = /^ {2}level: *(.+)$/m.exec(block)?.[1]?.trim() ?? '';
+    if (id === undefined || rawName === undefined) continue;
+    const name = rawName.startsWith('"') ? (JSON.parse(rawName) as string) : rawName.replace(/^'(.*)'$/, '$1');
+    ids.add(id);
+    names.set(name, { id, level });
+    if (level === 'nasional' && nasional === null) nasional = id;
+  }
+  return { ids, names, nasional };
+}
+
+/**
+ * Writes `<dir>/kantor.yaml`, or appends to it: the national office (when absent), REGIONS
+ * synthetic regional offices and every branch not already in the registry as a branch office.
+ */
+function writeRegistry(dir: string, names: readonly string[]): string {
+  const path = join(dir, 'kantor.yaml');
+  const before = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const have = existingOffices(before);
+  const blocks: string[] = [];
+  const nasional = have.nasional ?? 'nasional';
+  if (have.nasional === null) blocks.push(officeYaml('nasional', 'Nasional', 'BPJS Ketenagakerjaan (seluruh Indonesia)', 'nasional', null));
+  const regions = Math.min(REGIONS, Math.max(1, names.length));
+  const regionIds: string[] = [];
+  for (let i = 1; i <= regions; i++) {
+    const id = `kanwil-sintetis-${i}`;
+    regionIds.push(id);
+    if (!have.ids.has(id)) blocks.push(officeYaml(id, `Kanwil Sintetis ${i}`, `Kantor Wilayah Sintetis ${i} (uji beban)`, 'kantor_wilayah', nasional));
+  }
+  names.forEach((name, i) => {
+    const known = have.names.get(name);
+    if (known !== undefined) {
+      if (known.level !== 'kantor_cabang') throw new Error(`internal: the registry already has "${name}" as ${known.level}, not a branch office`);
+      return;
+    }
+    let id = slugOf(name);
+    if (have.ids.has(id)) id = `${id}-sintetis`;
+    blocks.push(officeYaml(id, name, `Kantor Cabang ${name} (sintetis)`, 'kantor_cabang', regionIds[Math.floor((i * regions) / names.length)]!));
+  });
+  const head = before === '' ? '# SYNTHETIC office registry generated by scripts/generate-national.ts; not real offices.\n' : before.endsWith('\n') ? before : `${before}\n`;
+  writeFileSync(path, `${head}${before === '' ? '' : '\n# Synthetic offices added by scripts/generate-national.ts (load tests only).\n'}${blocks.join('\n')}\n`);
+  return path;
+}
+
+/** "Rp123,45 juta" / "Rp1,23 miliar": a synthetic source's rounded printing, and the value it stands for. */
+function printRounded(rupiah: number): { value: number; unit: number; printed: string } | null {
+  const [unit, scale, word] = rupiah >= 1e9 ? [1e7, 1e9, 'miliar'] : rupiah >= 1e6 ? [1e4, 1e6, 'juta'] : [0, 0, ''];
+  if (unit === 0) return null;
+  const value = Math.round(rupiah / unit) * unit;
+  const hundredths = Math.round(value / unit);
+  const int = Math.floor(hundredths / 100);
+  const frac = hundredths % 100;
+  void scale;
+  return { value, unit, printed: `Rp${int.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${pad2(frac)} ${word}` };
+}
+
+// ---------------------------------------------------------------------------------------
 // Generation
 
 export function generateNational(opts: NationalOptions): NationalResult {
@@ -275,6 +369,7 @@ export function generateNational(opts: NationalOptions): NationalResult {
 
   const names = branchNames(opts.branches);
   const firstYear = opts.lastYear - opts.years + 1;
+  const registryPath = writeRegistry(dir, names);
 
   // Branch parameters come from their own stream, so they do not depend on --years.
   const rb = mulberry32(opts.seed ^ 0x9e3779b9);
@@ -291,7 +386,7 @@ export function generateNational(opts: NationalOptions): NationalResult {
   const rd = mulberry32(opts.seed ^ 0x85ebca6b);
   const nDiff = opts.years >= 8 ? 3 : opts.years >= 3 ? 2 : 1;
   const pool = Array.from({ length: opts.years }, (_, i) => firstYear + i);
-  const differing = new Map<number, number>(); // year → kind (0: rounded to miliar, 1: typing difference)
+  const differing = new Map<number, number>(); // year → kind (0: typing difference, 1: printed rounded to the miliar)
   for (let k = 0; k < nDiff && pool.length > 0; k++) {
     const i = Math.floor(rd() * pool.length);
     differing.set(pool.splice(i, 1)[0]!, k % 2);
@@ -311,8 +406,10 @@ export function generateNational(opts: NationalOptions): NationalResult {
       return { name: b.name, byProgram: programs.map((_, i) => (yearly * weights[i]!) / sum) };
     });
 
-    const lines: string[] = ['kantor_cabang,periode_awal,periode_akhir,program,jumlah_kasus,nominal_rp'];
+    const lines: string[] = ['kantor,periode_awal,periode_akhir,program,jumlah_kasus,nominal_rp,kasus_tertulis,nominal_tertulis'];
     let totalSen = 0n;
+    /** Sum of the rounding units of the amounts printed rounded (sen). */
+    let unitsSen = 0n;
     for (let month = 1; month <= 12; month++) {
       const awal = `${year}-${pad2(month)}-01`;
       const akhir = `${year}-${pad2(month)}-${pad2(lastDay(year, month))}`;
@@ -321,33 +418,45 @@ export function generateNational(opts: NationalOptions): NationalResult {
         for (let i = 0; i < programs.length; i++) {
           const p = programs[i]!;
           const noise = Math.exp(0.14 * normal(r));
-          const rupiah = Math.max(250_000, Math.round(b.byProgram[i]! * mw * noise));
-          let sen = BigInt(rupiah) * 100n;
+          let rupiah = Math.max(250_000, Math.round(b.byProgram[i]! * mw * noise));
+          let printed = '';
           const u = r();
+          if (u >= 0.08 && u < 0.09) {
+            const rounded = printRounded(rupiah);
+            if (rounded !== null) {
+              ({ value: rupiah, printed } = rounded);
+              unitsSen += BigInt(rounded.unit) * 100n;
+            }
+          }
+          let sen = BigInt(rupiah) * 100n;
           if (u < 0.03) sen += 50n;
           else if (u < 0.08) sen += BigInt(1 + Math.floor(r() * 99));
+          // A whole number of miliar must carry its printed text (rule printed.missing): here the exact one.
+          if (printed === '' && sen % 100_000_000_000n === 0n) printed = formatRupiah(sen);
           const amount = Number(sen / 100n);
           const cases = r() < 0.03 ? '' : String(Math.max(1, Math.round(amount / (perCase(p, year) * Math.exp(0.2 * normal(r))))));
-          lines.push(`${b.name},${awal},${akhir},${p},${cases},${senToPlain(sen)}`);
+          lines.push(`${b.name},${awal},${akhir},${p},${cases},${senToPlain(sen)},,${printed.includes(',') ? `"${printed}"` : printed}`);
           totalSen += sen;
         }
       }
     }
     const rows = lines.length - 1;
-    const id = `nasional-${year}`;
+    const id = `sintetis-${year}`;
     const csvPath = join(klaim, `${id}.csv`);
     writeFileSync(csvPath, lines.join('\n') + '\n');
 
     const kind = differing.get(year);
     let reportedSen = totalSen;
+    let reportedPrinted: string | null = null;
     let diffNote = 'Total yang "dilaporkan" sama dengan jumlah seluruh baris.';
-    if (kind === 0) {
+    if (kind === 1) {
       const miliar = 100n * 1_000_000_000n;
       reportedSen = ((totalSen + miliar / 2n) / miliar) * miliar;
-      if (reportedSen === totalSen) reportedSen += miliar;
-      diffNote = 'Total yang "dilaporkan" sengaja dibulatkan ke miliar rupiah terdekat sehingga berbeda dari jumlah baris, untuk menguji peringatan rekonsiliasi.';
-    } else if (kind === 1) {
-      const delta = BigInt(1 + Math.floor(rd() * 9_000)) * 100_000n * 100n; // Rp100.000 .. Rp900 juta
+      reportedPrinted = `Rp${(reportedSen / miliar).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')} miliar`;
+      diffNote = 'Total yang "dilaporkan" sengaja dicetak dibulatkan ke miliar rupiah terdekat: sesuai dalam batas pembulatan, tanpa peringatan.';
+    } else if (kind === 0) {
+      // Rp100.000 .. Rp900 juta beyond what the rounded rows explain (half their units), so it is a real difference.
+      const delta = unitsSen / 2n + BigInt(1 + Math.floor(rd() * 9_000)) * 100_000n * 100n;
       reportedSen = rd() < 0.5 ? totalSen + delta : totalSen - delta;
       diffNote = `Total yang "dilaporkan" sengaja berbeda ${formatRupiah(delta)} dari jumlah baris (meniru salah ketik di sumber), untuk menguji peringatan rekonsiliasi.`;
     }
@@ -357,18 +466,26 @@ export function generateNational(opts: NationalOptions): NationalResult {
       `id: ${id}`,
       `title: ${q(`DATA SINTETIS (uji beban): klaim BPJS Ketenagakerjaan per kantor cabang, Januari – Desember ${year}`)}`,
       `description: ${q(`Data sintetis untuk uji beban, BUKAN data nyata: ${names.length} kantor cabang × 12 bulan × ${programs.length} program, dibangkitkan secara deterministik (seed ${opts.seed}). Nama kantor cabang hanya meniru nama daerah.`)}`,
-      'branches:',
+      'level: kantor_cabang',
+      'offices:',
       ...names.map((n) => `  - ${q(n)}`),
       'period:',
       `  start: ${year}-01-01`,
       `  end: ${year}-12-31`,
+      '  start_stated: true',
+      `  printed: ${q(`Januari – Desember ${year}`)}`,
+      'confidence: U',
       'source:',
       `  publisher: ${q('Data sintetis (uji beban)')}`,
       `  headline: ${q(`Data sintetis nasional ${year}, dibangkitkan oleh scripts/generate-national.ts`)}`,
       '  url: null',
       '  published: null',
       `  note: ${q('Tidak ada sumber nyata: semua angka dibangkitkan oleh program dengan bilangan acak berbenih, hanya untuk menguji kinerja situs.')}`,
-      `reported_total: ${q(senToPlain(reportedSen))}`,
+      'reported:',
+      `  nominal: ${q(senToPlain(reportedSen))}`,
+      `  nominal_printed: ${reportedPrinted === null ? 'null' : q(reportedPrinted)}`,
+      '  kasus: null',
+      '  kasus_printed: null',
       'licence:',
       '  id: CC-BY-4.0',
       `  note: ${q('Data sintetis untuk pengujian; tidak untuk diterbitkan atau dikutip.')}`,
@@ -378,10 +495,10 @@ export function generateNational(opts: NationalOptions): NationalResult {
     ].join('\n');
     const metaPath = join(klaim, `${id}.meta.yaml`);
     writeFileSync(metaPath, meta);
-    datasets.push({ id, year, csvPath, metaPath, rows, computedTotal: senToPlain(totalSen), reportedTotal: senToPlain(reportedSen) });
+    datasets.push({ id, year, csvPath, metaPath, rows, computedTotal: senToPlain(totalSen), reportedTotal: senToPlain(reportedSen), reportedPrinted });
     totalRows += rows;
   }
-  return { dir, branches: names, datasets, rows: totalRows };
+  return { dir, branches: names, registryPath, datasets, rows: totalRows };
 }
 
 export class RefusalError extends Error {}
@@ -443,7 +560,8 @@ function main(argv: string[]): number {
     process.stderr.write(
       `generated ${res.rows.toLocaleString('en')} rows in ${res.datasets.length} datasets (${res.branches.length} branches, ` +
         `${res.datasets[0]?.year}–${res.datasets.at(-1)?.year}, seed ${opts.seed}) in ${(ms / 1000).toFixed(1)} s into ${join(res.dir, 'klaim')}/; ` +
-        `reported totals differ in ${res.datasets.filter((d) => d.reportedTotal !== d.computedTotal).map((d) => d.year).join(', ')}\n`,
+        `reported totals differ in ${res.datasets.filter((d) => d.reportedTotal !== d.computedTotal && d.reportedPrinted === null).map((d) => d.year).join(', ') || 'no year'}` +
+        `, printed rounded in ${res.datasets.filter((d) => d.reportedPrinted !== null).map((d) => d.year).join(', ') || 'no year'}\n`,
     );
     process.stdout.write(res.dir + '\n');
     return 0;

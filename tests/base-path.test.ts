@@ -63,7 +63,7 @@ describe(`built under ${BASE}`, () => {
       expect(csv).toBe(`${BASE}data/pasuruan-2017-01-02.csv`);
       const response = await page.request.get(`${server.origin}${csv}`);
       expect(response.status()).toBe(200);
-      expect(await response.text()).toMatch(/^kantor_cabang,periode_awal/);
+      expect(await response.text()).toMatch(/^kantor,periode_awal,periode_akhir,program,jumlah_kasus,nominal_rp,kasus_tertulis,nominal_tertulis\n/);
       // The chart image, the citation files and the embed page live under the base path too.
       for (const link of await page.locator('a[href$=".png"], a[href$=".bib"], a[href$=".ris"], a[href$=".csl.json"], a[href*="/sematkan/"]').all()) {
         const href = (await link.getAttribute('href')) ?? '';

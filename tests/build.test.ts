@@ -20,6 +20,11 @@ const REQUIRED_PAGES = [
   '/bpu/',
   '/tentang/',
   '/berita/',
+  '/transparansi/',
+  '/transparansi/metodologi/',
+  '/transparansi/kantor/pasuruan/',
+  '/transparansi/kantor/kanwil-jawa-timur/',
+  '/transparansi/kantor/nasional/',
   '/404.html',
 ];
 

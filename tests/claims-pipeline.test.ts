@@ -19,18 +19,33 @@ import { dayToIso, parseIsoDay } from '../src/lib/claims/dates.ts';
 import { RULES } from '../src/lib/claims/rules.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const HEADER = 'kantor_cabang,periode_awal,periode_akhir,program,jumlah_kasus,nominal_rp\n';
+const HEADER = 'kantor,periode_awal,periode_akhir,program,jumlah_kasus,nominal_rp,kasus_tertulis,nominal_tertulis\n';
 
-function meta(id: string, branches: string[], start: string, end: string, total: string | null): string {
+function meta(id: string, offices: string[], start: string, end: string, reported: string | null): string {
   return [
     `id: ${id}`,
     `title: Data uji ${id}`,
-    `branches: [${branches.map((b) => JSON.stringify(b)).join(', ')}]`,
-    `period: {start: ${start}, end: ${end}}`,
+    'level: kantor_cabang',
+    `offices: [${offices.map((b) => JSON.stringify(b)).join(', ')}]`,
+    `period: {start: ${start}, end: ${end}, start_stated: true, printed: periode uji}`,
+    'confidence: U',
     'source: {publisher: Penerbit Uji, headline: Judul uji, url: null, published: null}',
-    `reported_total: ${total === null ? 'null' : JSON.stringify(total)}`,
+    `reported: ${reported === null ? 'null' : `{nominal: ${JSON.stringify(reported)}, nominal_printed: null, kasus: null, kasus_printed: null}`}`,
     'licence: {id: CC-BY-4.0, note: Data uji.}',
     'last_reviewed: 2026-11-28',
+    '',
+  ].join('\n');
+}
+
+/** A registry (data/kantor.yaml) with these branch offices under one regional office. */
+function registry(branches: string[]): string {
+  const src = '  sources: [{publisher: Penerbit Uji, headline: Judul uji, url: null, published: null, quote: null}]';
+  const office = (id: string, name: string, level: string, parent: string | null) =>
+    [`- id: ${id}`, `  name: ${JSON.stringify(name)}`, `  full_name: ${JSON.stringify(`Kantor ${name}`)}`, `  level: ${level}`, `  parent: ${parent ?? 'null'}`, '  coverage: null', src].join('\n');
+  return [
+    office('nasional', 'Nasional', 'nasional', null),
+    office('kanwil-uji', 'Kanwil Uji', 'kantor_wilayah', 'nasional'),
+    ...branches.map((b, i) => office(`cabang-${i}`, b, 'kantor_cabang', 'kanwil-uji')),
     '',
   ].join('\n');
 }
@@ -58,6 +73,7 @@ describe('exact sums on 100,000 generated rows with amounts beyond 2^53', () => 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'claims-exact-'));
     mkdirSync(join(dir, 'klaim'));
+    writeFileSync(join(dir, 'kantor.yaml'), registry(BRANCHES));
     const out = createWriteStream(join(dir, 'klaim', 'besar.csv'));
     out.write(HEADER);
     const rand = rng(42);
@@ -72,7 +88,7 @@ describe('exact sums on 100,000 generated rows with amounts beyond 2^53', () => 
           const frac = decimals === 0 ? '' : '.' + String(Math.floor(rand() * 10 ** decimals)).padStart(decimals, '0');
           const sen = int * 100n + (frac === '' ? 0n : BigInt(frac.slice(1).padEnd(2, '0')));
           const kasus = BigInt(Math.floor(rand() * 1e6));
-          chunk += `${b},${day},${day},${p},${kasus},${int}${frac}\n`;
+          chunk += `${b},${day},${day},${p},${kasus},${int}${frac},,\n`;
           ref.overall += sen;
           ref.byProgram.set(p, (ref.byProgram.get(p) ?? 0n) + sen);
           ref.byBranch.set(b, (ref.byBranch.get(b) ?? 0n) + sen);
@@ -96,20 +112,19 @@ describe('exact sums on 100,000 generated rows with amounts beyond 2^53', () => 
   };
 
   it('reads every row', () => expect(data.datasets[0]!.rows.length).toBe(100_000));
-  it('overall total equals the BigInt reference', () => {
+  it('the dataset total equals the BigInt reference, exact (no rounding units, nothing missing)', () => {
     expect(ref.overall > BigInt(Number.MAX_SAFE_INTEGER) * 100n).toBe(true);
-    expect(data.totals.overall).toBe(dec(ref.overall));
-    expect(data.datasets[0]!.total).toBe(dec(ref.overall));
+    expect(data.datasets[0]!.total.nominal).toEqual({ value: dec(ref.overall), printed: null, units: '0', missing: 0, atLeast: 0, parts: 100_000 });
   });
-  it('totals by programme, branch and case counts equal the reference', () => {
-    for (const p of PROGS) expect(data.totals.byProgram[p as 'JKK']).toBe(dec(ref.byProgram.get(p)!));
-    expect(data.totals.byBranch).toEqual(BRANCHES.map((b) => ({ branch: b, total: dec(ref.byBranch.get(b)!) })));
-    for (const p of data.datasets[0]!.byProgram) expect(p.kasus).toBe(ref.kasus.get(p.program)!.toString());
-  });
-  it('totals by period add up to the overall total', () => {
-    expect(data.totals.byPeriod.length).toBe(250);
-    const sum = data.totals.byPeriod.reduce((s, p) => s + toSen(p.total), 0n);
-    expect(sum).toBe(ref.overall);
+  it('totals by programme, office and case counts equal the reference', () => {
+    const d = data.datasets[0]!;
+    expect(d.byProgram.map((p) => p.program)).toEqual(PROGS);
+    for (const p of d.byProgram) {
+      expect(p.nominal.value).toBe(dec(ref.byProgram.get(p.program)!));
+      expect(p.kasus.value).toBe(ref.kasus.get(p.program)!.toString());
+    }
+    expect(d.byOffice.map((o) => [o.office.name, o.total.nominal.value])).toEqual(BRANCHES.map((b) => [b, dec(ref.byBranch.get(b)!)]));
+    expect(d.offices.map((o) => o.id)).toEqual(BRANCHES.map((_b, i) => `cabang-${i}`));
   });
   it('round-trip: the published CSV parsed back gives the same sums', () => {
     const csv = toCombinedCsv(data);
@@ -126,9 +141,10 @@ function toSen(v: string): bigint {
   return BigInt(i) * 100n + BigInt((f + '00').slice(0, 2));
 }
 
-async function dataDir(files: Record<string, string>): Promise<string> {
+async function dataDir(files: Record<string, string>, offices: string[] = ['Pasuruan']): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'claims-'));
   mkdirSync(join(dir, 'klaim'));
+  writeFileSync(join(dir, 'kantor.yaml'), registry(offices));
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, 'klaim', name), content);
   return dir;
 }
@@ -139,18 +155,19 @@ describe('published files', () => {
       "'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", `"'\rx"`, 'ok', '"a,b"', '"say ""hi"""',
     ]);
     expect(safeCell('Pasuruan')).toBe('Pasuruan');
+    const names = ['=HYPERLINK("http://evil")', '@cmd', '+Kota, Selatan'];
     const dir = await dataDir({
-      'x-2017.csv': HEADER + '"=HYPERLINK(""http://evil"")",2017-01-01,2017-01-31,JKK,,1\n@cmd,2017-01-01,2017-01-31,JKK,,2\n"+Kota, Selatan",2017-01-01,2017-01-31,JKK,,3\n',
-      'x-2017.meta.yaml': meta('x-2017', ['=HYPERLINK("http://evil")', '@cmd', '+Kota, Selatan'], '2017-01-01', '2017-01-31', null),
-    });
+      'x-2017.csv': HEADER + '"=HYPERLINK(""http://evil"")",2017-01-01,2017-01-31,JKK,,1,,\n@cmd,2017-01-01,2017-01-31,JKK,,2,,\n"+Kota, Selatan",2017-01-01,2017-01-31,JKK,,3,,\n',
+      'x-2017.meta.yaml': meta('x-2017', names, '2017-01-01', '2017-01-31', null),
+    }, names);
     try {
       const data = await loadClaims(dir);
       const csv = toDatasetCsv(data.datasets[0]!);
       expect(csv).toBe(
         HEADER +
-          `"'=HYPERLINK(""http://evil"")",2017-01-01,2017-01-31,JKK,,1\n` +
-          "'@cmd,2017-01-01,2017-01-31,JKK,,2\n" +
-          `"'+Kota, Selatan",2017-01-01,2017-01-31,JKK,,3\n`,
+          `"'=HYPERLINK(""http://evil"")",2017-01-01,2017-01-31,JKK,,1,,\n` +
+          "'@cmd,2017-01-01,2017-01-31,JKK,,2,,\n" +
+          `"'+Kota, Selatan",2017-01-01,2017-01-31,JKK,,3,,\n`,
       );
       for (const line of csv.split('\n')) for (const cell of parse(line)[0] ?? []) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     } finally {
@@ -176,32 +193,70 @@ describe('published files', () => {
   });
 });
 
-describe('the real 2017 dataset', () => {
-  it('loads with exact figures and the reconciliation difference', async () => {
-    const data = await loadClaims(join(root, 'data'));
-    const d = data.datasets.find((x) => x.id === 'pasuruan-2017-01-02')!;
+describe('the real data', () => {
+  let data: ClaimsData;
+  beforeAll(async () => {
+    data = await loadClaims(join(root, 'data'));
+  });
+  const get = (id: string) => data.datasets.find((x) => x.id === id)!;
+  const exact = (value: string | null, parts = 1) => ({ value, printed: null, units: '0', missing: value === null ? parts : 0, atLeast: 0, parts });
+
+  it('Pasuruan Jan-Feb 2017: exact figures, case counts not reported, the stated total differs by Rp110.400.000', () => {
+    const d = get('pasuruan-2017-01-02');
     expect(d.csvPath).toBe('data/klaim/pasuruan-2017-01-02.csv');
     expect(d.sha256).toBe(createHash('sha256').update(readFileSync(join(root, d.csvPath))).digest('hex'));
     expect(d.byProgram).toEqual([
-      { program: 'JKK', nominal: '1864980719', kasus: null, share: '14.61' },
-      { program: 'JKM', nominal: '326400000', kasus: null, share: '2.56' },
-      { program: 'JHT', nominal: '10555055690', kasus: null, share: '82.67' },
-      { program: 'JP', nominal: '21707420', kasus: null, share: '0.17' },
+      { program: 'JKK', nominal: exact('1864980719'), kasus: exact(null), share: '14.61' },
+      { program: 'JKM', nominal: exact('326400000'), kasus: exact(null), share: '2.56' },
+      { program: 'JHT', nominal: exact('10555055690'), kasus: exact(null), share: '82.67' },
+      { program: 'JP', nominal: exact('21707420'), kasus: exact(null), share: '0.17' },
     ]);
-    expect(d.reconciliation).toEqual({ reported: '12878543829', computed: '12768143829', difference: '110400000' });
+    expect(d.total.nominal).toEqual(exact('12768143829', 4));
+    expect(d.total.kasus).toEqual(exact(null, 4));
+    const c = d.reconciliation.nominal!;
+    expect([c.stated.value, c.computed.value, c.difference, c.tolerance, c.status]).toEqual(['12878543829', '12768143829', '110400000', '0', 'berbeda']);
+    expect(d.reconciliation.kasus).toBeNull();
     expect(d.meta.source.published).toBeNull();
-    expect(data.warnings.map((w) => w.rule)).toContain('reconciliation.total');
+    expect(d.offices.map((o) => o.id)).toEqual(['pasuruan']);
   });
 
-  it('npm run data:check exits 0 and prints the warning with the three figures', () => {
+  it('Pasuruan 2018: figures printed rounded keep their text, and the stated total agrees within rounding', () => {
+    const d = get('pasuruan-2018');
+    expect(d.rows.every((r) => r.nominalTertulis !== null)).toBe(true);
+    expect(d.reconciliation.nominal!.status).toBe('dalam-pembulatan');
+    expect(d.reconciliation.nominal!.stated.printed).not.toBeNull();
+    expect(BigInt(d.total.nominal.units) > 0n).toBe(true);
+  });
+
+  it('Sidoarjo 2023: exact figures that differ from the stated totals by Rp1 and by -43 cases', () => {
+    const d = get('sidoarjo-2023');
+    expect([d.reconciliation.nominal!.status, d.reconciliation.nominal!.difference]).toEqual(['berbeda', '1']);
+    expect([d.reconciliation.kasus!.status, d.reconciliation.kasus!.difference]).toEqual(['berbeda', '-43']);
+  });
+
+  it('national 2023: an unknown JKP amount is null, never 0, and makes the sum a lower bound', () => {
+    const d = get('nasional-2023');
+    const jkp = d.byProgram.find((p) => p.program === 'JKP')!;
+    expect(jkp.nominal.value).toBeNull();
+    expect(jkp.share).toBeNull();
+    expect(d.total.nominal.missing).toBe(1);
+    expect(d.reconciliation.nominal!.status).toBe('tidak-lengkap');
+  });
+
+  it('every dataset office is in the registry at the dataset level', () => {
+    for (const d of data.datasets) for (const o of d.offices) expect(o.level).toBe(d.meta.level);
+    expect(data.registry.byId.get('pasuruan')?.parent).toBe('kanwil-jawa-timur');
+  });
+
+  it('npm run data:check exits 0 and prints the reconciliation warnings', () => {
     const r = spawnSync(process.execPath, ['scripts/check-data.ts'], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatchInlineSnapshot(`
-      "data/klaim/pasuruan-2017-01-02.meta.yaml:25:17: warning: the reported total differs from the sum of the rows: computed Rp12.768.143.829, reported Rp12.878.543.829, difference Rp110.400.000 (reported minus computed); both figures are published with the difference. If a row has a typing mistake, correct it; otherwise keep the source's figure and explain in "notes"
-      1 dataset, 4 rows: 0 errors, 1 warning
-      "
-    `);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.at(-1)).toBe(`${data.datasets.length} datasets, ${data.datasets.reduce((n, d) => n + d.rows.length, 0)} rows: 0 errors, ${data.warnings.length} warnings`);
+    expect(lines.length).toBe(data.warnings.length + 1);
+    const pasuruan = lines.find((l) => l.startsWith('data/klaim/pasuruan-2017-01-02.meta.yaml:'));
+    expect(pasuruan).toMatch(/: warning: .*Rp12\.768\.143\.829.*Rp12\.878\.543\.829.*Rp110\.400\.000/);
   });
 
   it('data:check -- FILE exits 1 on a bad file', () => {
@@ -211,10 +266,27 @@ describe('the real 2017 dataset', () => {
   });
 });
 
+describe('datasets that overlap', () => {
+  it('are loaded side by side, with overlaps recorded and a same-period difference beyond rounding as a conflict', async () => {
+    const data = await loadClaims(join(root, 'tests/fixtures/claims/overlap-across'));
+    const [a, b, c] = ['a-2017', 'b-2017', 'c-2017'].map((id) => data.datasets.find((d) => d.id === id)!);
+    // Totals stay per dataset: nothing is added across datasets.
+    expect(a!.total.nominal.value).toBe('12420036409');
+    expect(b!.total.nominal.value).toBe('10');
+    expect(b!.overlaps).toEqual(expect.arrayContaining([expect.objectContaining({ dataset: 'a-2017', office: 'Pasuruan', program: 'JKK', period: '2017-02-01..2017-02-28', otherPeriod: '2017-01-01..2017-02-28' })]));
+    // Different periods overlap but are not the same figure: no conflict.
+    expect(b!.conflicts).toEqual([]);
+    // Same office, period and programme: JKK differs by Rp719 (a conflict), JHT 10555055690 vs "Rp 10,6 miliar" is within rounding (not one).
+    expect(a!.conflicts.map((x) => [x.dataset, x.program, x.measure, x.mine.value, x.theirs.value])).toEqual([['c-2017', 'JKK', 'nominal', '1864980719', '1864980000']]);
+    expect(c!.conflicts.map((x) => [x.dataset, x.program, x.measure, x.mine.value, x.theirs.value, x.theirs.printed])).toEqual([['a-2017', 'JKK', 'nominal', '1864980000', '1864980719', null]]);
+    expect(data.warnings).toEqual([]);
+  });
+});
+
 describe('loadClaims refuses bad data', () => {
   it('throws with every error line, and never returns partial data', async () => {
     const dir = await dataDir({
-      'a-2017.csv': HEADER + 'Pasuruan,2017-01-01,2017-02-28,JKK,,1.864.980.719\nPasuruan,2017-01-01,2017-02-28,JKN,,5\n',
+      'a-2017.csv': HEADER + 'Pasuruan,2017-01-01,2017-02-28,JKK,,1.864.980.719,,\nPasuruan,2017-01-01,2017-02-28,JKN,,5,,\n',
       'a-2017.meta.yaml': meta('a-2017', ['Pasuruan'], '2017-01-01', '2017-02-28', null),
     });
     try {
@@ -225,6 +297,19 @@ describe('loadClaims refuses bad data', () => {
         'klaim/a-2017.csv:2:37: error: nominal_rp "1.864.980.719" uses dots as thousands separators; write 1864980719\n' +
           'klaim/a-2017.csv:3:32: error: program "JKN" is JKN (Jaminan Kesehatan Nasional), a programme of BPJS Kesehatan, not of BPJS Ketenagakerjaan; remove the row: this dataset covers JKK, JKM, JHT, JP and JKP only',
       );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('throws when an office is not in the registry', async () => {
+    const dir = await dataDir({
+      'a-2017.csv': HEADER + 'Pasuruan,2017-01-01,2017-02-28,JKK,,1,,\n',
+      'a-2017.meta.yaml': meta('a-2017', ['Pasuruan'], '2017-01-01', '2017-02-28', null),
+    }, ['Sidoarjo']);
+    try {
+      const err = await loadClaims(dir).then(() => null, (e: unknown) => e as Error);
+      expect(err?.message).toMatch(/a-2017\.meta\.yaml:\d+:\d+: error: .*"Pasuruan".*kantor\.yaml/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,6 +1,7 @@
 /**
  * The same templates at national scale: a temporary copy of the project gets synthetic
- * national data (12 branches × 3 years of monthly rows, plus the real dataset), is built, and
+ * national data (12 branches × 3 years of monthly rows, their offices in the registry, beside
+ * the real datasets), is built, and
  * the whole page gate runs over it in a child vitest: axe and clean loads at 360/1280 px,
  * charts, no-JavaScript figures, internal links, HTML validity, and the build test.
  */

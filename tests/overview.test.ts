@@ -1,75 +1,61 @@
-import { describe, expect, it } from 'vitest';
-import type { ClaimsData, Dataset, Row } from '../src/lib/claims/load.ts';
-import { branchSlug, overview } from '../src/lib/overview.ts';
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadClaims, type ClaimsData } from '../src/lib/claims/load.ts';
+import { overview } from '../src/lib/overview.ts';
+import { writeDataDir } from './helpers/claims-data.ts';
 
-const row = (kantorCabang: string, periodeAwal: string, program: Row['program'], nominalRp: string): Row => ({
-  line: 2, kantorCabang, periodeAwal, periodeAkhir: periodeAwal.replace(/-01$/, '-28'), program, jumlahKasus: null, nominalRp,
+let dir: string;
+let data: ClaimsData;
+
+beforeAll(async () => {
+  dir = writeDataDir([
+    // A whole calendar year with a stated start: comparable across years.
+    { id: 'pasuruan-2018', offices: ['Pasuruan'], start: '2018-01-01', end: '2018-12-31', rows: ['Pasuruan,2018-01-01,2018-12-31,JKK,10,1000,,', 'Pasuruan,2018-01-01,2018-12-31,JHT,,2000,,'] },
+    // Same year but the source did not state the start: not a full year.
+    { id: 'pasuruan-2019', offices: ['Pasuruan'], start: '2019-01-01', end: '2019-12-31', startStated: false, printed: 'sampai Desember 2019', rows: ['Pasuruan,2019-01-01,2019-12-31,JKK,,500,,'] },
+    // Two branches in one dataset (overlaps the Pasuruan 2018 dataset: recorded, not added).
+    { id: 'jatim-cabang-2018', offices: ['Pasuruan', 'Sidoarjo'], start: '2018-01-01', end: '2018-06-30', rows: ['Sidoarjo,2018-01-01,2018-06-30,JKK,,7,,', 'Pasuruan,2018-01-01,2018-06-30,JKK,,3,,'] },
+    { id: 'kanwil-2018', level: 'kantor_wilayah', offices: ['Kanwil Jawa Timur'], start: '2018-01-01', end: '2018-12-31', rows: ['Kanwil Jawa Timur,2018-01-01,2018-12-31,JKM,,99,,'] },
+    { id: 'nasional-2022', level: 'nasional', offices: ['Nasional'], start: '2022-01-01', end: '2022-12-31', rows: ['Nasional,2022-01-01,2022-12-31,JKP,,,,'] },
+  ]);
+  data = await loadClaims(dir);
 });
-
-function claims(datasets: { id: string; rows: Row[] }[]): ClaimsData {
-  return {
-    datasets: datasets.map((d) => ({ id: d.id, rows: d.rows }) as unknown as Dataset),
-    totals: { overall: '0', byProgram: {}, byBranch: [], byPeriod: [] },
-    warnings: [],
-  };
-}
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('overview', () => {
-  const data = claims([
-    { id: 'b', rows: [row('Malang', '2023-01-01', 'JHT', '9007199254740993'), row('Pasuruan', '2023-02-01', 'JKK', '0.5')] },
-    { id: 'a', rows: [row('Pasuruan', '2022-12-01', 'JHT', '100'), row('Pasuruan', '2022-12-01', 'JKP', '1'), row('Malang', '2022-12-01', 'JHT', '7')] },
-  ]);
-  const ov = overview(data);
-
-  it('sums per year and programme exactly', () => {
-    expect(ov.years.map(({ tahun, total, byProgram, datasetIds }) => ({ tahun, total, byProgram, datasetIds }))).toEqual([
-      { tahun: 2022, total: '108', byProgram: [{ program: 'JHT', nominal: '107' }, { program: 'JKP', nominal: '1' }], datasetIds: ['a'] },
-      { tahun: 2023, total: '9007199254740993.5', byProgram: [{ program: 'JKK', nominal: '0.5' }, { program: 'JHT', nominal: '9007199254740993' }], datasetIds: ['b'] },
+  it('groups datasets by level, national first, newest period first', () => {
+    const ov = overview(data);
+    expect(ov.byLevel.map((l) => [l.level, l.datasets.map((d) => d.id)])).toEqual([
+      ['nasional', ['nasional-2022']],
+      ['kantor_wilayah', ['kanwil-2018']],
+      ['kantor_cabang', ['pasuruan-2019', 'pasuruan-2018', 'jatim-cabang-2018']],
     ]);
   });
 
-  it('splits a year into its periods and ranks its branches', () => {
-    const y2023 = ov.years[1]!;
-    expect(y2023.periods.map((p) => [p.periodeAwal, p.periodeAkhir, p.total])).toEqual([
-      ['2023-01-01', '2023-01-28', '9007199254740993'],
-      ['2023-02-01', '2023-02-28', '0.5'],
+  it('lists every registry office with its parent, children and timeline, without adding datasets together', () => {
+    const ov = overview(data);
+    expect(ov.offices.map((o) => o.office.id)).toEqual(['nasional', 'kanwil-jawa-timur', 'pasuruan', 'sidoarjo']);
+    const kanwil = ov.byOfficeId.get('kanwil-jawa-timur')!;
+    expect(kanwil.parent?.id).toBe('nasional');
+    expect(kanwil.children.map((o) => o.id)).toEqual(['pasuruan', 'sidoarjo']);
+    expect(ov.byOfficeId.get('nasional')!.parent).toBeNull();
+
+    const pasuruan = ov.byOfficeId.get('pasuruan')!;
+    expect(pasuruan.timeline.map((t) => [t.dataset.id, t.figures.total.nominal.value, t.alone, t.fullYear, t.tahun])).toEqual([
+      ['pasuruan-2019', '500', true, false, null],
+      ['pasuruan-2018', '3000', true, true, 2018],
+      ['jatim-cabang-2018', '3', false, false, null],
     ]);
-    expect(y2023.branches).toEqual([{ branch: 'Malang', total: '9007199254740993' }, { branch: 'Pasuruan', total: '0.5' }]);
+    // Only this office's figures from the multi-office dataset.
+    expect(ov.byOfficeId.get('sidoarjo')!.timeline.map((t) => [t.dataset.id, t.figures.total.nominal.value])).toEqual([['jatim-cabang-2018', '7']]);
   });
 
-  it('gives each dataset its branches and periods', () => {
-    expect(ov.datasets.get('a')).toEqual({
-      branches: [{ branch: 'Pasuruan', total: '101' }, { branch: 'Malang', total: '7' }],
-      periods: [{ periodeAwal: '2022-12-01', periodeAkhir: '2022-12-28', total: '108', byProgram: [{ program: 'JHT', nominal: '107' }, { program: 'JKP', nominal: '1' }] }],
-    });
-  });
-
-  it('refuses two branch names with the same page address', () => {
-    expect(() => overview(claims([{ id: 'x', rows: [row('Kota Batu', '2023-01-01', 'JHT', '1'), row('Kota-Batu', '2023-01-01', 'JHT', '1')] }]))).toThrow(
-      /branches "Kota Batu" and "Kota-Batu" give the same page address \/transparansi\/cabang\/kota-batu\//,
-    );
-  });
-
-  it('ranks branches by total and records their datasets and periods', () => {
-    expect(ov.branches.map((b) => [b.branch, b.slug, b.total, b.datasetIds, b.periodeAwal, b.periodeAkhir])).toEqual([
-      ['Malang', 'malang', '9007199254741000', ['b', 'a'], '2022-12-01', '2023-01-28'],
-      ['Pasuruan', 'pasuruan', '101.5', ['b', 'a'], '2022-12-01', '2023-02-28'],
-    ]);
-    expect(ov.branches[1]?.years.map((y) => [y.tahun, y.total])).toEqual([[2022, '101'], [2023, '0.5']]);
+  it('keeps an unknown amount unknown (null), never 0', () => {
+    const nasional = overview(data).byOfficeId.get('nasional')!;
+    expect(nasional.timeline[0]!.figures.total.nominal).toMatchObject({ value: null, missing: 1 });
   });
 
   it('is computed once per ClaimsData', () => {
-    expect(overview(data)).toBe(ov);
-  });
-});
-
-describe('branchSlug', () => {
-  it('makes URL-safe slugs', () => {
-    expect(branchSlug('Pasuruan')).toBe('pasuruan');
-    expect(branchSlug('Jakarta Gatot Subroto')).toBe('jakarta-gatot-subroto');
-    expect(branchSlug('Bekasi Cikarang (Perintis)')).toBe('bekasi-cikarang-perintis');
-    expect(branchSlug('<img src=x onerror=alert(1)>')).toBe('img-src-x-onerror-alert-1');
-    expect(branchSlug('Ñgawi ')).toBe('ngawi');
-    expect(branchSlug('???')).toBe('cabang');
+    expect(overview(data)).toBe(overview(data));
   });
 });

@@ -10,13 +10,18 @@ describe('published JSON', () => {
     for (const [i, d] of data.datasets.entries()) {
       const out = doc.datasets[i]!;
       expect(out.id).toBe(d.id);
-      expect(out.row_columns).toEqual(['kantor_cabang', 'periode_awal', 'periode_akhir', 'program', 'jumlah_kasus', 'nominal_rp']);
-      expect(out.rows).toEqual(d.rows.map((r) => [r.kantorCabang, r.periodeAwal, r.periodeAkhir, r.program, r.jumlahKasus, r.nominalRp]));
+      expect(out.row_columns).toEqual(['kantor', 'periode_awal', 'periode_akhir', 'program', 'jumlah_kasus', 'nominal_rp', 'kasus_tertulis', 'nominal_tertulis']);
+      expect(out.rows).toEqual(d.rows.map((r) => [r.kantor, r.periodeAwal, r.periodeAkhir, r.program, r.jumlahKasus, r.nominalRp, r.kasusTertulis, r.nominalTertulis]));
     }
     const rowLines = text.split('\n').filter((l) => /^\s+\["/.test(l));
     expect(rowLines.length).toBe(data.datasets.reduce((n, d) => n + d.rows.length, 0));
     const one = JSON.parse(toDatasetJson(data.datasets[0]!)) as { rows: unknown[] };
     expect(one.rows.length).toBe(data.datasets[0]!.rows.length);
     expect(text.endsWith('}\n')).toBe(true);
+    // Unknown is null, never 0; no total across datasets.
+    expect(data.datasets.some((d) => d.rows.some((r) => r.nominalRp === null))).toBe(true);
+    expect(text).not.toMatch(/"(overall|totals)"/);
+    const json = JSON.parse(text) as { offices: { id: string }[] };
+    expect(json.offices.map((o) => o.id)).toEqual(data.registry.offices.map((o) => o.id));
   });
 });

@@ -1,5 +1,6 @@
 /**
- * A dataset whose branch name (and title, source, notes) is an HTML injection attempt is
+ * A dataset whose office name (and title, source, period text, stated parts, and the office's
+ * registry entry: full name, coverage, source quote) is an HTML injection attempt is
  * built into a temporary copy of the site; it must appear escaped everywhere: HTML, JSON-LD,
  * chart data and downloads, and a real browser must run none of it.
  */
@@ -29,6 +30,7 @@ beforeAll(() => {
   for (const f of ['xss-2023-01.csv', 'xss-2023-01.meta.yaml']) {
     cpSync(path.join(ROOT, 'tests/fixtures/xss', f), path.join(work, 'data', 'klaim', f));
   }
+  cpSync(path.join(ROOT, 'tests/fixtures/xss/kantor.yaml'), path.join(work, 'data', 'kantor.yaml'));
   astroBuild({ cwd: work });
 }, 180_000);
 
@@ -45,6 +47,9 @@ describe('an injection attempt in the data', () => {
     }
     const page = readFileSync(path.join(dist, 'transparansi/xss-2023-01/index.html'), 'utf8');
     expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    const office = readFileSync(path.join(dist, 'transparansi/kantor/xss/index.html'), 'utf8');
+    expect(office).toContain('Kantor &lt;img src=x onerror=alert(1)&gt;');
+    expect(office).toContain('Wilayah &lt;b onmouseover=alert(9)&gt;uji&lt;/b&gt;');
   });
 
   it('is escaped inside JSON-LD and round-trips as data', () => {
@@ -79,7 +84,7 @@ describe('an injection attempt in the data', () => {
         dialogs.push(d.message());
         await d.dismiss();
       });
-      for (const route of ['/transparansi/xss-2023-01/', '/transparansi/', '/', '/transparansi/metodologi/']) {
+      for (const route of ['/transparansi/xss-2023-01/', '/transparansi/kantor/xss/', '/transparansi/kantor/kanwil-uji/', '/transparansi/kantor/nasional/', '/transparansi/', '/', '/transparansi/metodologi/']) {
         await page.goto(server.url(route), { waitUntil: 'load' });
         await page.waitForTimeout(300);
       }

@@ -27,9 +27,11 @@ afterAll(async () => {
 });
 
 describe('charts', () => {
-  it('are on the transparency pages', () => {
-    expect(WITH_CHARTS).toContain('/transparansi/');
-    expect(WITH_CHARTS.some((r) => /^\/transparansi\/[^/]+\/$/.test(r))).toBe(true);
+  it('are on the dataset pages and on office pages with several whole years, not on the overview', () => {
+    // The overview adds nothing across datasets, so it has no chart of totals.
+    expect(WITH_CHARTS).not.toContain('/transparansi/');
+    expect(WITH_CHARTS.some((r) => /^\/transparansi\/[^/]+\/$/.test(r) && r !== '/transparansi/metodologi/')).toBe(true);
+    expect(WITH_CHARTS.some((r) => r.startsWith('/transparansi/kantor/'))).toBe(true);
   });
 
   it.each(WITH_CHARTS)('%s: every chart draws, is labelled, and does not move the page', async (route) => {

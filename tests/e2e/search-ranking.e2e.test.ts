@@ -39,7 +39,8 @@ describe('search ranking', () => {
     ['BPU', '/bpu/'],
     ['iuran', '/bpu/'],
     ['Return To Work', '/kemitraan/'],
-    ['JHT 2017', '/transparansi/pasuruan-2017-01-02/'],
+    // The Pasuruan 2017 JHT dataset is about exactly that.
+    ['JHT 2017', '/transparansi/pasuruan-2017-jht/'],
   ])('"%s" finds %s first', async (query, expected) => {
     expect((await search(query))[0]).toBe(expected);
   });
@@ -51,5 +52,10 @@ describe('search ranking', () => {
 
   it('finds a dataset page by its branch and a programme', async () => {
     expect(await search('Pasuruan JKK', 3)).toContain('/transparansi/pasuruan-2017-01-02/');
+    expect(await search('JHT 2017', 5)).toContain('/transparansi/pasuruan-2017-01-02/');
+  });
+
+  it('finds an office page by the office name', async () => {
+    expect(await search('Kantor Cabang Pasuruan', 3)).toContain('/transparansi/kantor/pasuruan/');
   });
 });

@@ -534,7 +534,8 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
       }
       const more = rec.length > width;
       let hint = '';
-      if (more && iN >= 0 && /^\d{1,3}$/.test(rec[rec.length - 1] ?? '')) {
+      // An amount with comma separators splits into a 1-3 digit field followed by 3-digit groups.
+      if (more && iN >= 0 && /^\d{1,3}$/.test(rec[iN] ?? '') && /^\d{3}$/.test(rec[iN + 1] ?? '')) {
         hint = ' (an amount written with commas as thousands separators, like 1,864,980,719, splits into several fields: write 1864980719)';
       } else if (more) hint = ' (a value containing a comma must be wrapped in double quotes)';
       report({ line, field: more ? width : rec.length, severity: 'error', rule: 'row.fields',

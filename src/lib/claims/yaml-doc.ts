@@ -92,7 +92,7 @@ export function validateYaml<S extends z.ZodType>(
   if (!result.success) {
     for (const issue of result.error.issues) {
       const p = issue.path;
-      const dotted = p.map(String).join('.').replace(/\.(\d+)(?=\.|$)/g, '[$1]');
+      const dotted = p.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
       const generic = p.map((k) => (typeof k === 'number' ? '*' : String(k))).join('.');
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
@@ -110,7 +110,7 @@ export function validateYaml<S extends z.ZodType>(
           message: `missing field "${dotted}"; add it (use null where the fact is unknown and the field allows it)` });
         continue;
       }
-      const msg = issue.message.startsWith('"') || issue.message.includes(' "') ? issue.message : `"${dotted}": ${issue.message}`;
+      const msg = dotted === '' || issue.message.startsWith('"') || issue.message.includes(' "') ? issue.message : `"${dotted}": ${issue.message}`;
       diagnostics.push({ path, ...at(p), severity: 'error', rule, message: msg });
     }
     return { data: null, diagnostics, yaml };
