@@ -104,7 +104,7 @@ describe('history in a full clone', () => {
       expect(existsSync(file), file).toBe(true);
       expect(readFileSync(file).equals(c.csv)).toBe(true);
     }
-    const json = JSON.parse(readFileSync(path.join(full, 'dist', versionUrl(id, sha256(commits[0]!.csv), 'json')), 'utf8')) as { total: string };
+    const json = JSON.parse(readFileSync(path.join(full, 'dist', versionUrl(id, sha256(commits[0]!.csv), 'json')), 'utf8')) as { total: { nominal_rp: { value: string | null } } };
     expect(json.total.nominal_rp.value).toBe(oldTotal);
   });
 
