@@ -21,12 +21,14 @@ async function main(argv: string[]): Promise<number> {
   const args = argv.filter((a) => a !== '--');
   let files: FileRef[];
   let orphanMetas: FileRef[] = [];
+  let rejected: { file: FileRef; message: string }[] = [];
   let requireMeta: boolean;
   const notCsv: Diagnostic[] = [];
   if (args.length === 0) {
     const found = await findDatasets(resolve('data'));
     files = found.csvs.map((f) => ({ fsPath: f, displayPath: display(f) }));
     orphanMetas = found.orphanMetas.map((f) => ({ fsPath: f, displayPath: display(f) }));
+    rejected = found.rejected.map((r) => ({ file: { fsPath: r.fsPath, displayPath: display(r.fsPath) }, message: r.message }));
     requireMeta = true;
     if (files.length === 0) {
       process.stdout.write('data/klaim/ contains no CSV files: nothing would be published\n');
@@ -62,12 +64,17 @@ async function main(argv: string[]): Promise<number> {
   const run = await checkDatasets(files, {
     requireMeta,
     orphanMetas,
+    rejected,
     ...(onProgress !== undefined ? { onProgress } : {}),
   });
   if (tty && lastDraw > 0) process.stderr.write('\r\x1b[K');
 
   const all = { ...run, diagnostics: sortDiagnostics([...notCsv, ...run.diagnostics]), errorCount: run.errorCount + notCsv.length };
   process.stdout.write(formatReport(all));
+  if (process.env['RTW_REPORT_RESOURCES'] === '1') {
+    // For the limits tests and benchmarks: wall time and peak memory of this check.
+    process.stderr.write(`resources: ${Math.round(performance.now() - t0)} ms, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
+  }
   return all.errorCount > 0 ? 1 : 0;
 }
 

@@ -12,7 +12,8 @@
  * - no path traversal, no dotfiles, and never the host configuration (`_headers`, `_redirects`);
  * - `Cache-Control: no-store` on every response (so a test browser never reuses a stale copy),
  *   unless the `_headers` file says otherwise or `noStore: false` is given;
- * - the headers of `<root>/_headers` (Netlify / Cloudflare Pages format) when asked;
+ * - the headers of `<root>/_headers` (Netlify / Cloudflare Pages format) when asked, rules
+ *   applied in file order, later ones overriding (and detaching) earlier ones;
  * - gzip (zlib level 6) of text types and .wasm when asked and the client accepts it, so
  *   transfer sizes are realistic; Pagefind's `.pagefind` and `.pf_*` files are gzip already
  *   and are sent as they are;
@@ -67,12 +68,15 @@ export function contentTypeFor(file: string): string {
 export interface HeaderRule {
   pattern: RegExp;
   headers: [string, string][];
+  /** Headers of earlier matching rules this rule removes (`! Name` lines, Cloudflare Pages syntax). */
+  detach: string[];
 }
 
 /**
  * Parse a Netlify / Cloudflare Pages `_headers` file: unindented lines are URL patterns
  * (`*` matches anything, `:name` one path segment), indented `Name: value` lines are headers
- * for them. Blank lines and `#` comments are skipped.
+ * for them, indented `! Name` lines remove a header set by an earlier matching rule (Cloudflare
+ * Pages' detach). Blank lines and `#` comments are skipped.
  */
 export function parseHeadersFile(text: string): HeaderRule[] {
   const rules: HeaderRule[] = [];
@@ -85,8 +89,10 @@ export function parseHeadersFile(text: string): HeaderRule[] {
         .split(/(\*|:[A-Za-z_]\w*)/)
         .map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
         .join('');
-      current = { pattern: new RegExp(`^${source}$`), headers: [] };
+      current = { pattern: new RegExp(`^${source}$`), headers: [], detach: [] };
       rules.push(current);
+    } else if (current && /^\s+!\s*\S/.test(raw)) {
+      current.detach.push(raw.trim().slice(1).trim());
     } else if (current) {
       const i = raw.indexOf(':');
       if (i > 0) current.headers.push([raw.slice(0, i).trim(), raw.slice(i + 1).trim()]);
@@ -149,7 +155,11 @@ export async function serveDist(root: string, options: ServeDistOptions = {}): P
   const server = http.createServer((req, res) => {
     const send = (status: number, file: string | null, sitePath: string, extra: Record<string, string> = {}): void => {
       const headers: Record<string, string> = { ...(options.noStore === false ? {} : { 'Cache-Control': 'no-store' }), ...extra };
-      for (const rule of rules) if (rule.pattern.test(sitePath)) for (const [k, v] of rule.headers) headers[k] = v;
+      for (const rule of rules) {
+        if (!rule.pattern.test(sitePath)) continue;
+        for (const name of rule.detach) for (const k of Object.keys(headers)) if (k.toLowerCase() === name.toLowerCase()) delete headers[k];
+        for (const [k, v] of rule.headers) headers[k] = v;
+      }
       let body: Buffer;
       if (file) {
         body = readFileSync(file);

@@ -3,7 +3,8 @@
  * national data (12 branches × 3 years of monthly rows, their offices in the registry, beside
  * the real datasets), is built, and
  * the whole page gate runs over it in a child vitest: axe and clean loads at 360/1280 px,
- * charts, no-JavaScript figures, internal links, HTML validity, and the build test.
+ * charts, no-JavaScript figures, internal links, HTML validity, every displayed figure against
+ * a recomputation from the published CSV, and no sums of overlapping datasets.
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -27,7 +28,7 @@ describe('national-scale site', () => {
     const r = runNode(
       ['node_modules/vitest/vitest.mjs', 'run', '--config', 'tests/vitest.config.ts',
         'tests/e2e/pages.e2e.test.ts', 'tests/e2e/chart.e2e.test.ts', 'tests/e2e/nojs.e2e.test.ts',
-        'tests/links.test.ts', 'tests/html-validate.test.ts'],
+        'tests/links.test.ts', 'tests/html-validate.test.ts', 'tests/figures-build.test.ts', 'tests/no-overlap-sums.test.ts'],
       { env: { DIST_DIR: dist } },
     );
     const output = r.output;

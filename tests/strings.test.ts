@@ -3,7 +3,7 @@ import { STRINGS, t } from '../src/lib/strings.ts';
 
 describe('UI strings', () => {
   it('returns the string for a key', () => {
-    expect(t('nav.bpu')).toBe('Daftar BPU');
+    expect(t('nav.bpu')).toBe('Ikut BPU');
   });
   it('has no empty strings and writes money words the Indonesian way', () => {
     for (const [key, value] of Object.entries(STRINGS)) {

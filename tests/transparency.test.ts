@@ -169,10 +169,10 @@ describe('trendChart', () => {
 });
 
 describe('citation', () => {
-  const base = { penerbit: 'RTW Pasuruan', judul: 'Klaim X', url: 'https://e.org/transparansi/x/', sha256: 'abcdef0123456789abcdef', tanggalVersi: '2026-11-28' };
+  const base = { penerbit: 'RTW Pasuruan', judul: 'Klaim X', url: 'https://e.org/transparansi/x/', sha256: 'abcdef0123456789abcdef', tanggalVersi: '2026-11-28', urlVersi: 'https://e.org/data/v/abcdef012345/x.csv' };
   it('is one line with this site, the original source, the data version and the URL', () => {
     const text = kutipan({ ...base, sumber: { publisher: 'Antara', headline: 'H', url: 'https://a.test/x', published: '2017-03-02' } });
-    expect(text).toBe('RTW Pasuruan. (2026). Klaim X [data]. Dihimpun dari Antara, "H" (2 Maret 2017), https://a.test/x. Versi data sha256:abcdef012345, 28 November 2026. https://e.org/transparansi/x/');
+    expect(text).toBe('RTW Pasuruan. (2026). Klaim X [data]. Dihimpun dari Antara, "H" (2 Maret 2017), https://a.test/x. Versi data sha256:abcdef012345, 28 November 2026 (https://e.org/data/v/abcdef012345/x.csv). https://e.org/transparansi/x/');
     expect(text).not.toContain('\n');
     expect(dataVersion('abcdef0123456789')).toBe('abcdef012345');
   });

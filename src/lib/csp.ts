@@ -26,13 +26,23 @@ export const CSP_STYLE_SOURCES = ["'self'"] as const;
 /** Directives only an HTTP header can carry. */
 export const CSP_HEADER_ONLY = ["frame-ancestors 'none'"] as const;
 
-/** The policy as an HTTP header value. */
-export function cspHeader(): string {
+/**
+ * Embed pages (`/sematkan/<dataset>/`) are the only pages other sites may put in an iframe:
+ * for these paths the header policy says `frame-ancestors *` and there is no
+ * X-Frame-Options. Every other page keeps `frame-ancestors 'none'` and `X-Frame-Options: DENY`.
+ * (A `<meta>` CSP cannot carry frame-ancestors, browsers ignore it there, so this lives only
+ * in the HTTP header.)
+ */
+export const EMBED_PATH = '/sematkan/*';
+export const EMBED_FRAME_ANCESTORS = 'frame-ancestors *';
+
+/** The policy as an HTTP header value; `frameAncestors` replaces the header-only directive (embed pages). */
+export function cspHeader(frameAncestors: string = CSP_HEADER_ONLY[0]): string {
   return [
     ...CSP_DIRECTIVES,
     `script-src ${CSP_SCRIPT_SOURCES.join(' ')}`,
     `style-src ${CSP_STYLE_SOURCES.join(' ')}`,
-    ...CSP_HEADER_ONLY,
+    frameAncestors,
   ].join('; ');
 }
 
@@ -49,13 +59,32 @@ export const SECURITY_HEADERS: Record<string, string> = {
 /** Build assets under /_astro/ have content hashes in their names: cache them for a year. */
 export const IMMUTABLE_ASSETS = { path: '/_astro/*', cacheControl: 'public, max-age=31536000, immutable' } as const;
 
-/** The `_headers` file (Netlify / Cloudflare Pages format): security headers for all paths, long caching for hashed assets. */
+/** Versioned data downloads under /data/v/<sha256 of the bytes>/ never change: cache them for a year. */
+export const IMMUTABLE_DATA_VERSIONS = { path: '/data/v/*', cacheControl: 'public, max-age=31536000, immutable' } as const;
+
+/** Headers of the embed pages that differ from SECURITY_HEADERS: the CSP with `frame-ancestors *`, no X-Frame-Options. */
+export const EMBED_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': cspHeader(EMBED_FRAME_ANCESTORS),
+};
+/** Headers of `/*` that embed pages drop (detached with `! Name`, Cloudflare Pages syntax, then set anew above). */
+export const EMBED_DETACH = ['Content-Security-Policy', 'X-Frame-Options'] as const;
+
+/**
+ * The `_headers` file (Netlify / Cloudflare Pages format): security headers for all paths,
+ * the embed pages' own framing policy (a later, more specific rule), long caching for hashed
+ * assets.
+ */
 export function headersFile(): string {
   return [
     '/*',
     ...Object.entries(SECURITY_HEADERS).map(([k, v]) => `  ${k}: ${v}`),
+    EMBED_PATH,
+    ...EMBED_DETACH.map((k) => `  ! ${k}`),
+    ...Object.entries(EMBED_HEADERS).map(([k, v]) => `  ${k}: ${v}`),
     IMMUTABLE_ASSETS.path,
     `  Cache-Control: ${IMMUTABLE_ASSETS.cacheControl}`,
+    IMMUTABLE_DATA_VERSIONS.path,
+    `  Cache-Control: ${IMMUTABLE_DATA_VERSIONS.cacheControl}`,
     '',
   ].join('\n');
 }

@@ -7,14 +7,14 @@ export const STRINGS = {
   'site.nama': 'RTW Pasuruan',
   'site.namaLengkap': 'Return To Work Pasuruan — informasi publik dan transparansi klaim',
   'site.deskripsi':
-    'Informasi kemitraan BPJS Ketenagakerjaan Cabang Pasuruan dan BLK Pandaan: program Return To Work, pelatihan kerja, kepesertaan BPU, dan data klaim yang bisa dicek.',
+    'Informasi kemitraan BPJS Ketenagakerjaan Cabang Pasuruan dan BLK Provinsi Jawa Timur di Pandaan: program Return To Work, pelatihan, kepesertaan BPU, dan data klaim yang bisa dicek.',
   'site.bukanResmi':
     'Situs informasi publik independen. Bukan situs resmi BPJS Ketenagakerjaan atau Disnakertrans Jawa Timur.',
   'nav.label': 'Menu utama',
   'nav.beranda': 'Beranda',
   'nav.kemitraan': 'Kemitraan & RTW',
   'nav.pelatihan': 'Pelatihan',
-  'nav.bpu': 'Daftar BPU',
+  'nav.bpu': 'Ikut BPU',
   'nav.transparansi': 'Data klaim',
   'nav.berita': 'Berita',
   'nav.tentang': 'Tentang',
@@ -35,6 +35,9 @@ export const STRINGS = {
   'footer.lapor': 'Menemukan kesalahan? Lihat cara melapor di halaman Tentang.',
   'footer.lisensi': 'Teks dan data olahan: CC BY 4.0. Artikel sumber tetap milik penerbitnya.',
   'footer.rss': 'Berita (RSS)',
+  'footer.laporkan': 'Laporkan kesalahan',
+  'sunting.halaman': 'Sunting halaman ini',
+  'sunting.data': 'Sunting data ini',
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

@@ -11,6 +11,7 @@ import { Dec, decimalToSen, formatCount, formatRupiah, formatRupiahShort, format
 import { formatPrinted } from './claims/printed.ts';
 import type { ComparisonStatus, Dataset, Figure, ProgramTotal } from './claims/load.ts';
 import type { Level } from './claims/meta.ts';
+import { figureRef, type FigureRef, type KutipAngka, type Measure } from './figure-ref.ts';
 
 /**
  * The anchor each programme's figure gets (`#jht`) and its chart colour. The colours come
@@ -274,7 +275,7 @@ export function programChart(rows: readonly ProgramRow[], judul: string): ChartD
   return {
     kind: 'bar',
     labels: known.map((r) => r.program),
-    series: [{ label: 'Nominal klaim (Rp)', warna: '#0072B2', values: known.map((r) => r.nominal.nilai), formatted: known.map((r) => r.nominal.teks) }],
+    series: [{ label: 'Nominal klaim (Rp)', warna: '#0072B2', values: known.map((r) => r.nominal.nilai), formatted: known.map((r) => `${r.nominal.teks}${r.nominal.dibulatkan ? ' (dibulatkan oleh sumber)' : ''}`) }],
     ariaLabel: `${judul}: ${known.map((r) => `${r.program} ${r.nominal.teks}${r.nominal.dibulatkan ? ' (dibulatkan)' : ''}`).join(', ')}.`,
   };
 }
@@ -316,6 +317,8 @@ export interface CitationInput {
   sha256: string;
   /** Date of the data version (YYYY-MM-DD): when this version of the data was committed. */
   tanggalVersi: string;
+  /** Absolute URL of this version's immutable CSV (`/data/v/<hash>/<id>.csv`). */
+  urlVersi: string;
 }
 
 /**
@@ -325,7 +328,7 @@ export interface CitationInput {
  */
 export function kutipan(c: CitationInput): string {
   const terbit = c.sumber.published ? formatTanggal(c.sumber.published) : 'tanggal terbit tidak diketahui';
-  return `${c.penerbit}. (${c.tanggalVersi.slice(0, 4)}). ${c.judul} [data]. Dihimpun dari ${c.sumber.publisher}, "${c.sumber.headline}" (${terbit})${c.sumber.url ? `, ${c.sumber.url}` : ''}. Versi data sha256:${dataVersion(c.sha256)}, ${formatTanggal(c.tanggalVersi)}. ${c.url}`;
+  return `${c.penerbit}. (${c.tanggalVersi.slice(0, 4)}). ${c.judul} [data]. Dihimpun dari ${c.sumber.publisher}, "${c.sumber.headline}" (${terbit})${c.sumber.url ? `, ${c.sumber.url}` : ''}. Versi data sha256:${dataVersion(c.sha256)}, ${formatTanggal(c.tanggalVersi)} (${c.urlVersi}). ${c.url}`;
 }
 
 /**
@@ -401,4 +404,16 @@ export function sumberData(
     })),
     terakhirDitinjau: new Date(`${latest}T00:00:00Z`),
   };
+}
+
+/**
+ * The anchor and copy line of one figure as a page writes it (see figure-ref.ts): exact figures
+ * are written by figure-ref itself; rounded ones and sums of rounded ones keep this page's wording
+ * ("Rp11,9 miliar (dibulatkan oleh sumber)", "sekitar Rp122,03 miliar (…)"). Null when no citation
+ * is wanted or the figure is not reported.
+ */
+export function kutipAngka(kutip: KutipAngka | undefined, subject: string, measure: Measure, f: FigureText, nama: string): FigureRef | null {
+  if (kutip === undefined || f.nilai === null) return null;
+  const shown = f.dibulatkan || f.keterangan !== null ? `${f.teks}${f.keterangan ? ` (${f.keterangan})` : ''}` : null;
+  return figureRef(kutip, subject, measure, f.nilai, nama, null, shown);
 }

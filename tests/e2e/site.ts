@@ -63,11 +63,11 @@ export function readPage(route: string): string {
 }
 
 /**
- * Pages that may ship JavaScript: the BPU calculator, the transparency pages (charts) and
- * the search page. Every other page is a content page and ships no script at all.
+ * Pages that may ship JavaScript: the BPU calculator, the transparency pages (charts), the
+ * embed pages (chart and height report) and the search page. Every other page is a content page and ships no script at all.
  */
 export function mayHaveScripts(route: string): boolean {
-  return route === '/bpu/' || route === '/cari/' || route.startsWith('/transparansi/');
+  return route === '/bpu/' || route === '/cari/' || route.startsWith('/transparansi/') || route.startsWith('/sematkan/');
 }
 
 // ---------------------------------------------------------------------------------------

@@ -4,23 +4,32 @@
  * datasets (overlaps between datasets are allowed and recorded, never added),
  * and stated totals reconciled with the computed sums.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { Diagnostic } from './diagnostics.ts';
 import { countSeverities, formatDiagnostic, nearestName, sortDiagnostics } from './diagnostics.ts';
 import type { CheckContext, ComboAggregate, CsvCheckResult } from './csv-check.ts';
-import { PROGRAMS, checkCsv, createCheckContext, distinctSorted, keyEnd, keyStart } from './csv-check.ts';
+import { LIMITS, PROGRAMS, checkCsv, createCheckContext, distinctSorted, keyEnd, keyStart } from './csv-check.ts';
 import type { DatasetMeta } from './meta.ts';
 import { parseMeta } from './meta.ts';
 import { parseIsoDay, dayToIso } from './dates.ts';
 import { Dec, decimalToSen, formatCount, formatRupiah, senToDecimal } from './money.ts';
 import { fileSource } from './source.ts';
+import type { CsvSource } from './source.ts';
+import { Readable } from 'node:stream';
+import { HEADER } from './csv-check.ts';
 import type { OfficeRegistry } from './offices.ts';
 import { REGISTRY_FILE, parseRegistry } from './offices.ts';
 import type { ComparisonStatus, SumParts } from './reconcile.ts';
 import { addSum, compareStated, emptySum } from './reconcile.ts';
 import type { StatedFigure } from './meta.ts';
+
+/** A source with a header only, standing for a file that was refused unread. */
+function refusedSource(displayPath: string): CsvSource {
+  return { path: displayPath, open: () => Readable.from([Buffer.from(`${HEADER}\n`)]), readRange: async () => Buffer.alloc(0) };
+}
 
 /** The metadata file name for a CSV file name. */
 export function metaPathFor(csvPath: string): string {
@@ -110,6 +119,8 @@ export interface CheckDatasetsOptions {
   requireMeta: boolean;
   /** Metadata files to validate that have no CSV beside them (reported as errors). */
   orphanMetas?: FileRef[];
+  /** Entries of the data folder refused by {@link findDatasets} (links, other files), reported as errors. */
+  rejected?: { file: FileRef; message: string }[];
   keepRows?: boolean;
   /** Progress over all files: rows read so far and bytes of the current file. */
   onProgress?: (rows: number, bytes: number) => void;
@@ -124,20 +135,57 @@ export interface CheckDatasetsOptions {
  * Lists the datasets under `dataDir` (`klaim/*.csv`) and the metadata files
  * that have no CSV, both sorted by name.
  */
-export async function findDatasets(dataDir: string): Promise<{ csvs: string[]; orphanMetas: string[] }> {
+export async function findDatasets(dataDir: string): Promise<{ csvs: string[]; orphanMetas: string[]; rejected: { fsPath: string; message: string }[] }> {
   const dir = join(dataDir, 'klaim');
-  let names: string[];
+  let entries: Dirent[];
   try {
-    names = await readdir(dir);
+    entries = await readdir(dir, { withFileTypes: true });
   } catch (e) {
     throw new Error(`cannot list ${dir}: claims data must live in data/klaim/`, { cause: e });
   }
-  names.sort();
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const rejected: { fsPath: string; message: string }[] = [];
+  const names: string[] = [];
+  for (const e of entries) {
+    const lower = e.name.toLowerCase();
+    if (!e.isFile()) {
+      rejected.push({ fsPath: join(dir, e.name), message: e.isSymbolicLink()
+        ? 'is a symbolic link; data files must be ordinary files in the repository (links could point outside it): replace the link with the file itself'
+        : e.isDirectory() ? 'is a folder; data/klaim/ holds only .csv, .meta.yaml and .md files: move its files up or remove it'
+        : 'is not an ordinary file; remove it' });
+    } else if (!/\.(csv|ya?ml|md)$/.test(lower)) {
+      rejected.push({ fsPath: join(dir, e.name), message: 'is not a CSV (.csv), metadata (.meta.yaml) or notes (.md) file; only those belong in data/klaim/: move or remove it' });
+    } else if (lower !== e.name && /\.(csv|ya?ml)$/.test(lower) && !e.name.endsWith('.csv') && !e.name.endsWith('.yaml') && !e.name.endsWith('.yml')) {
+      rejected.push({ fsPath: join(dir, e.name), message: `has an upper-case extension; rename it to end in ${lower.slice(lower.lastIndexOf('.'))}` });
+    } else if (e.name.endsWith('.yml') || (e.name.endsWith('.yaml') && !e.name.endsWith('.meta.yaml'))) {
+      rejected.push({ fsPath: join(dir, e.name), message: 'is a YAML file that is not a dataset\'s metadata; name metadata <id>.meta.yaml beside <id>.csv' });
+    } else names.push(e.name);
+  }
   const csvs = names.filter((n) => n.endsWith('.csv')).map((n) => join(dir, n));
   const orphanMetas = names
     .filter((n) => n.endsWith('.meta.yaml') && !names.includes(n.slice(0, -'.meta.yaml'.length) + '.csv'))
     .map((n) => join(dir, n));
-  return { csvs, orphanMetas };
+  return { csvs, orphanMetas, rejected };
+}
+
+/** Limits on the YAML files, checked before they are read. */
+export const YAML_LIMITS = { metaBytes: 64 * 1024, registryBytes: 1024 * 1024 } as const;
+
+/**
+ * Why a file cannot be read safely (a link, not a file, too large), or null when it can.
+ * Links are never followed: `lstat` looks at the entry itself.
+ */
+export async function unsafeFile(fsPath: string, maxBytes: number): Promise<string | null> {
+  let st: Stats;
+  try {
+    st = await lstat(fsPath);
+  } catch {
+    return null; // a missing file is reported by the reader
+  }
+  if (st.isSymbolicLink()) return 'is a symbolic link; data files must be ordinary files in the repository (links could point outside it): replace the link with the file itself';
+  if (!st.isFile()) return 'is not an ordinary file; replace it with one';
+  if (st.size > maxBytes) return `is ${(st.size / 1048576).toFixed(1)} MB, over the limit of ${maxBytes / 1048576} MB for this kind of file; split the data or check that this is the right file`;
+  return null;
 }
 
 interface Located { file: number; combo: ComboAggregate }
@@ -221,9 +269,13 @@ export async function checkDatasets(files: FileRef[], options: CheckDatasetsOpti
       displayPath: join(dirname(dirname(f.displayPath)), REGISTRY_FILE).split('\\').join('/'),
     };
     if (!registries.has(ref.fsPath)) {
-      if (!existsSync(ref.fsPath)) {
+      const unsafe = await unsafeFile(ref.fsPath, YAML_LIMITS.registryBytes);
+      if (!existsSync(ref.fsPath) && unsafe === null) {
         registryDiagnostics.push({ path: ref.displayPath, line: 1, column: 1, severity: 'error', rule: 'office.registry',
           message: `the registry of offices is missing; create ${ref.displayPath} listing every office the datasets use (see data/klaim/README.md)` });
+        registries.set(ref.fsPath, null);
+      } else if (unsafe !== null) {
+        registryDiagnostics.push({ path: ref.displayPath, line: 1, column: 1, severity: 'error', rule: 'file.read', message: `this file ${unsafe}` });
         registries.set(ref.fsPath, null);
       } else {
         const parsed = parseRegistry(ref.displayPath, await readFile(ref.fsPath, 'utf8'));
@@ -243,7 +295,11 @@ export async function checkDatasets(files: FileRef[], options: CheckDatasetsOpti
     let meta: DatasetMeta | null = null;
     let reportedAt = { line: 1, column: 1 };
     let hasMeta = false;
-    if (existsSync(metaFs)) {
+    const metaUnsafe = await unsafeFile(metaFs, YAML_LIMITS.metaBytes);
+    if (metaUnsafe !== null) {
+      hasMeta = true;
+      extra.push({ path: metaDisplay, line: 1, column: 1, severity: 'error', rule: 'file.read', message: `this file ${metaUnsafe}` });
+    } else if (existsSync(metaFs)) {
       hasMeta = true;
       const parsed = parseMeta(metaDisplay, await readFile(metaFs, 'utf8'), id);
       meta = parsed.meta;
@@ -271,7 +327,10 @@ export async function checkDatasets(files: FileRef[], options: CheckDatasetsOpti
         message: `no metadata file for this dataset; create ${basename(metaDisplay)} beside it with its source, period, offices and licence (see data/klaim/README.md)` });
     }
     const progress = options.onProgress;
-    const csv = await checkCsv(fileSource(f.fsPath, f.displayPath), {
+    const csvUnsafe = await unsafeFile(f.fsPath, LIMITS.fileBytes);
+    const source = csvUnsafe === null ? fileSource(f.fsPath, f.displayPath) : refusedSource(f.displayPath);
+    if (csvUnsafe !== null) extra.push({ path: f.displayPath, line: 1, column: 1, severity: 'error', rule: 'file.read', message: `this file ${csvUnsafe}` });
+    const csv = await checkCsv(source, {
       context,
       keepRows: options.keepRows === true,
       ...(meta !== null
@@ -279,6 +338,12 @@ export async function checkDatasets(files: FileRef[], options: CheckDatasetsOpti
         : {}),
       ...(progress !== undefined ? { onProgress: (rows: number, bytes: number) => progress(rowsBefore + rows, bytes) } : {}),
     });
+    if (csvUnsafe !== null) {
+      // Refused unread: only the refusal is reported.
+      csv.diagnostics = [];
+      csv.errorCount = 0;
+      csv.warningCount = 0;
+    }
     rowsBefore += csv.rowCount;
     let reconciliation: Reconciliation = { nominal: null, kasus: null };
     if (meta !== null && csv.errorCount === 0) {
@@ -360,6 +425,9 @@ export async function checkDatasets(files: FileRef[], options: CheckDatasetsOpti
   }
 
   let rowCount = 0;
+  for (const r of options.rejected ?? []) {
+    registryDiagnostics.push({ path: r.file.displayPath, line: 1, column: 1, severity: 'error', rule: 'file.read', message: `this entry ${r.message}` });
+  }
   const all: Diagnostic[] = [...registryDiagnostics];
   let errorCount = countSeverities(registryDiagnostics).errors;
   for (const d of datasets) {

@@ -62,6 +62,29 @@ export const PROGRAM_NAMES: Record<Program, string> = {
 /** Diagnostics printed per file before the rest are only counted. */
 export const MAX_DIAGNOSTICS_PER_FILE = 200;
 
+/**
+ * Limits enforced before any work, so bad input fails fast with bounded memory:
+ * - `fileBytes`: largest CSV accepted (a national file of 5 million rows is about 320 MB);
+ * - `recordChars`: longest row (a valid row is under 400 characters);
+ * - `nameChars`: longest office name;
+ * - `digits`: most integer digits of an amount or a count.
+ */
+export const LIMITS = { fileBytes: 512 * 1024 * 1024, recordChars: 2000, nameChars: 100, digits: 20 } as const;
+
+/** Control, NUL and text-direction override characters: never valid in a name. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * A message safe to print: any quoted input longer than 80 characters is cut (with "…"), and
+ * control or direction characters are shown as \uXXXX, so no input floods or rewrites a log.
+ */
+export function safeMessage(message: string): string {
+  // eslint-disable-next-line no-control-regex
+  const escaped = message.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escaped.replace(/"([^"]{81,})"/g, (_m, inner: string) => `"${inner.slice(0, 79)}…"`).replace(/[^"\s]{200,}/g, (w) => `${w.slice(0, 79)}…`);
+}
+
 const JKP_FIRST_DAY = parseIsoDay('2021-01-01');
 
 /** One validated data row, as exact strings. */
@@ -318,6 +341,7 @@ function describeKasus(k: string): string {
       ? 'jumlah_kasus contains only spaces; leave it completely empty when the number of claims was not reported'
       : `jumlah_kasus "${k}" has spaces around it; write ${t}`;
   }
+  if (/^\d{21,}$/.test(k)) return `jumlah_kasus has ${k.length} digits; a number of claims has at most 20: check the figure`;
   if (k.startsWith('-')) return `jumlah_kasus "${k}" is negative; a number of claims cannot be below zero: check the source`;
   if (/^\d{1,3}([.,]\d{3})+$/.test(k)) {
     return `jumlah_kasus "${k}" uses thousands separators; write ${k.replace(/[.,]/g, '')}`;
@@ -349,7 +373,7 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
   const report = (p: Pending): void => {
     if (p.severity === 'error') errorCount++;
     else warningCount++;
-    if (pending.length < MAX_DIAGNOSTICS_PER_FILE) pending.push(p);
+    if (pending.length < MAX_DIAGNOSTICS_PER_FILE) pending.push({ ...p, message: safeMessage(p.message) });
   };
 
   const combos = new Map<number, ComboAggregate>();
@@ -596,6 +620,10 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
       } else if (n === 0) fieldError(iB, 'branch.value', 'kantor is empty; write the name of the office as in data/kantor.yaml, e.g. Pasuruan');
       else if (branch.charCodeAt(0) <= 32 || branch.charCodeAt(n - 1) <= 32) {
         fieldError(iB, 'branch.value', `kantor "${branch}" has spaces around it; write "${branch.trim()}"`);
+      } else if (n > LIMITS.nameChars) {
+        fieldError(iB, 'branch.value', `kantor is ${n} characters long; an office name has at most ${LIMITS.nameChars}: write the name as in data/kantor.yaml`);
+      } else if (CONTROL_CHARS.test(branch)) {
+        fieldError(iB, 'branch.value', `kantor "${branch}" contains control or text-direction characters (such as NUL); retype the name`);
       } else if (branch.indexOf('\uFFFD') !== -1) {
         fieldError(iB, 'file.encoding', `kantor "${branch}" contains bytes that are not UTF-8; save the file as "CSV UTF-8"`);
       } else if (branch.indexOf('\n') !== -1 || branch.indexOf('\r') !== -1) {
@@ -836,7 +864,8 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
       message = `field ${field + 1} has text after its closing quote; wrap the whole value in quotes, or double a quote that belongs to the value (""). The rows after this one could not be checked`;
       broken = true;
     } else if (code === 'CSV_MAX_RECORD_SIZE') {
-      message = 'this row is longer than 128,000 characters; the file probably uses an unexpected line ending or an unclosed quote';
+      message = `this row is longer than ${LIMITS.recordChars} characters, far more than a claims row needs; the file probably uses an unexpected line ending or an unclosed quote. The rows after this one could not be checked`;
+      broken = true;
     } else {
       message = `the CSV cannot be read here (${k.message}); check the quotes and separators of this row`;
     }
@@ -852,6 +881,7 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
 
   const parser = parse({
     bom: true,
+    max_record_size: LIMITS.recordChars,
     relax_column_count: true,
     skip_records_with_error: true,
     on_skip: onSkip,
@@ -986,11 +1016,14 @@ async function resolvePending(source: CsvSource, pending: Pending[]): Promise<Di
  * line; a leading BOM is dropped), streaming, without holding other lines.
  */
 export async function readLines(source: CsvSource, wanted: ReadonlySet<number>): Promise<Map<number, string>> {
+  const LINE_CAP = 8192;
   const out = new Map<number, string>();
   let last = 0;
   for (const n of wanted) if (n > last) last = n;
   let line = 1;
   let parts: Buffer[] = [];
+  /** Bytes kept of the current line: only its start is needed to find a column. */
+  let kept = 0;
   let prevCR = false;
   let first = true;
   const stream = source.open();
@@ -1014,16 +1047,21 @@ export async function readLines(source: CsvSource, wanted: ReadonlySet<number>):
           continue;
         }
         if (wanted.has(line)) {
-          parts.push(buf.subarray(from, i));
+          if (kept < LINE_CAP) parts.push(buf.subarray(from, Math.min(i, from + LINE_CAP - kept)));
           out.set(line, Buffer.concat(parts).toString('utf8'));
         }
         parts = [];
+        kept = 0;
         line++;
         prevCR = c === 13;
         from = i + 1;
         if (line > last) return out;
       }
-      if (wanted.has(line)) parts.push(Buffer.from(buf.subarray(from)));
+      if (wanted.has(line) && kept < LINE_CAP) {
+        const piece = Buffer.from(buf.subarray(from, Math.min(buf.length, from + LINE_CAP - kept)));
+        parts.push(piece);
+        kept += piece.length;
+      }
     }
     if (wanted.has(line)) out.set(line, Buffer.concat(parts).toString('utf8'));
     return out;

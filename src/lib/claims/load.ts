@@ -253,7 +253,12 @@ export async function loadClaims(dataDir: string): Promise<ClaimsData> {
   }
   const run = await checkDatasets(
     found.csvs.map((f) => ({ fsPath: f, displayPath: display(f) })),
-    { requireMeta: true, orphanMetas: found.orphanMetas.map((f) => ({ fsPath: f, displayPath: display(f) })), keepRows: true },
+    {
+      requireMeta: true,
+      orphanMetas: found.orphanMetas.map((f) => ({ fsPath: f, displayPath: display(f) })),
+      rejected: found.rejected.map((r) => ({ file: { fsPath: r.fsPath, displayPath: display(r.fsPath) }, message: r.message })),
+      keepRows: true,
+    },
   );
   if (run.errorCount > 0) {
     const lines = run.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);

@@ -88,7 +88,7 @@ export function parseNominalParts(s: string, out: SenParts): boolean {
     if (c < C0 || c > C9) break;
     intLen++;
   }
-  if (intLen === 0) return false;
+  if (intLen === 0 || intLen > 20) return false;
   let f1 = 0;
   let f2 = 0;
   if (intLen !== n) {
@@ -190,7 +190,7 @@ export function partsValue(p: SenParts): bigint {
  */
 export function parseCount(s: string): number {
   const n = s.length;
-  if (n === 0) return -1;
+  if (n === 0 || n > 20) return -1;
   let v = 0;
   for (let i = 0; i < n; i++) {
     const d = s.charCodeAt(i) - C0;
@@ -221,7 +221,8 @@ const THOUSANDS_COMMA = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
  */
 export function explainNominal(s: string, field = 'nominal_rp'): string {
   const plainHint = 'write a plain number of rupiah such as 1864980719 or 1864980719.50';
-  if (s === '') return `${field} is empty; ${plainHint} (an amount cannot be left unknown: leave the row out instead)`;
+  if (s === '') return `${field} is empty; ${plainHint}, or null when the source did not state it`;
+  if (/^\d{21,}(\.\d{1,2})?$/.test(s)) return `${field} has ${s.split('.')[0]!.length} digits before the decimal point; an amount has at most 20 (no claim is that large): check the figure`;
   if (s.trim() !== s || /\s/.test(s)) {
     const squeezed = s.replace(/\s+/g, '');
     const inner = parseNominalSen(squeezed) !== null ? `; write ${squeezed}` : '';

@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import type { ClaimsData, Comparison, Dataset, Figure } from './load.ts';
 import { COLUMNS, PROGRAMS, PROGRAM_NAMES } from './csv-check.ts';
 import { LICENCES } from './meta.ts';
+import { versionUrl } from '../history/url.ts';
 
 /** Name of the combined CSV, JSON and data package under `/data/`. */
 export const COMBINED_CSV = 'klaim.csv';
@@ -272,6 +273,8 @@ export function toDataPackage(data: ClaimsData, files: { path: string; content: 
         source_csv_sha256: d.sha256,
         total: { nominal_rp: figureObject(d.total.nominal), jumlah_kasus: figureObject(d.total.kasus) },
         reconciliation: { nominal: comparisonObject(d.reconciliation.nominal), kasus: comparisonObject(d.reconciliation.kasus) },
+        // The current version's immutable downloads, relative to /data/ (data history, src/lib/history/url.ts).
+        version: { sha256: d.sha256, csv: versionUrl(d.id, d.sha256).slice('/data/'.length), json: versionUrl(d.id, d.sha256, 'json').slice('/data/'.length) },
       },
     };
   });

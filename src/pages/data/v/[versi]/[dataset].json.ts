@@ -1,0 +1,11 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getHistory, versionFileBody, type VersionFile } from '../../../../lib/history/index.ts';
+
+/** /data/v/<short sha256>/<id>.json: the JSON download of the oldest version with those CSV bytes that passes the current check. Immutable (public/_headers). */
+export const getStaticPaths = (async () => {
+  const history = await getHistory();
+  return history.files.filter((f) => f.ext === 'json').map((file) => ({ params: { versi: file.version, dataset: file.datasetId }, props: { file } }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ file: VersionFile }> = async ({ props }) =>
+  new Response(await versionFileBody(await getHistory(), props.file), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
