@@ -13,6 +13,7 @@ import { checkDatasets, findDatasets, formatReport } from '../src/lib/claims/che
 import { cliOptions, sortDiagnostics, t, UsageError } from '../src/lib/claims/diagnostics.ts';
 import type { Diagnostic, Lang, OutputFormat, Text } from '../src/lib/claims/diagnostics.ts';
 import type { FileRef } from '../src/lib/claims/check.ts';
+import { checkInputTree } from '../src/lib/input-tree.ts';
 
 function display(p: string): string {
   const rel = relative(process.cwd(), resolve(p)).split('\\').join('/');
@@ -84,7 +85,15 @@ async function main(argv: string[]): Promise<number> {
   });
   if (tty && lastDraw > 0) process.stderr.write('\r\x1b[K');
 
-  const all = { ...run, diagnostics: sortDiagnostics([...notCsv, ...run.diagnostics]), errorCount: run.errorCount + notCsv.length };
+  // The rest of data/ (the registry, data/bpu/): ordinary files only, never links (data/klaim/
+  // itself is checked entry by entry above). The input-tree messages are bilingual already.
+  const tree = args.length === 0
+    ? checkInputTree(process.cwd(), 'data', { extensions: [{ folder: 'data/bpu', extensions: ['.yaml', '.yml', '.md'] }] })
+        .filter((d) => !d.path.startsWith('data/klaim/'))
+        .map((d): Diagnostic => ({ path: d.path, line: d.line, column: d.column, severity: d.severity, rule: 'file.read', message: d.message }))
+    : [];
+  const extra = [...notCsv, ...tree];
+  const all = { ...run, diagnostics: sortDiagnostics([...extra, ...run.diagnostics]), errorCount: run.errorCount + extra.filter((d) => d.severity === 'error').length };
   process.stdout.write(formatReport(all, { lang, format }));
   if (process.env['RTW_REPORT_RESOURCES'] === '1') {
     // For the limits tests and benchmarks: wall time and peak memory of this check.

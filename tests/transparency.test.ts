@@ -138,7 +138,7 @@ describe('statements of a dataset total', () => {
     const chart = programChart(programRows(get('bulat-2018').byProgram), 'Klaim per program');
     expect(chart.labels).toEqual(['JKK', 'JHT']);
     expect(chart.series[0]?.values).toEqual(['11900000000', '110000000000']);
-    expect(chart.series[0]?.formatted).toEqual(['Rp11,9 miliar', 'Rp110 miliar']);
+    expect(chart.series[0]?.formatted).toEqual(['Rp11,9 miliar (dibulatkan oleh sumber)', 'Rp110 miliar (dibulatkan oleh sumber)']);
     expect(chart.ariaLabel).toBe('Klaim per program: JKK Rp11,9 miliar (dibulatkan), JHT Rp110 miliar (dibulatkan).');
     expect(programChart(programRows(get('kurang-2023').byProgram), 'K').labels).toEqual(['JKK']);
   });

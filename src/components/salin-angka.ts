@@ -1,7 +1,6 @@
 /**
- * Copy buttons for SalinAngka.astro (the same pattern as the "Salin kutipan" button of
- * Kutipan.astro): a button is shown only when the clipboard API exists; the text stays
- * selectable without it. `data-salin-angka` names the element whose text is copied;
+ * Copy buttons (SalinAngka.astro, the "Salin kutipan" button of Kutipan.astro, the embed code):
+ * a button is shown only when the clipboard API exists; the text stays selectable without it. `data-salin-angka` names the element whose text is copied;
  * `data-pesan` the status message (also used for the embed code on dataset pages).
  */
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-salin-angka]')) {
