@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadIuran } from '../src/lib/bpu-data.ts';
 import { formatPersenTarif, formatRentangBulan, hitungIuran } from '../src/lib/bpu.ts';
-import { formatRupiah } from '../src/lib/claims/format.ts';
+import { formatRupiah } from '../src/lib/rupiah.ts';
 import { readPage } from './e2e/site.ts';
 
 describe('/bpu/ figures', () => {

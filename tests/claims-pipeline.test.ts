@@ -9,7 +9,6 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { loadClaims } from '../src/lib/claims/load.ts';
@@ -17,8 +16,8 @@ import type { ClaimsData } from '../src/lib/claims/load.ts';
 import { csvField, publishedCsvFiles, safeCell, toCombinedCsv, toDataPackage, toDatasetCsv, toJson } from '../src/lib/claims/publish.ts';
 import { dayToIso, parseIsoDay } from '../src/lib/claims/dates.ts';
 import { RULES } from '../src/lib/claims/rules.ts';
+import { REPO_ROOT as root } from '../scripts/lib/repo.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const HEADER = 'kantor,periode_awal,periode_akhir,program,jumlah_kasus,nominal_rp,kasus_tertulis,nominal_tertulis\n';
 
 function meta(id: string, offices: string[], start: string, end: string, reported: string | null): string {

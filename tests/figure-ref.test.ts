@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { figureAnchor, figureLine, figureRef, figureText, figureUrl, slugify } from '../src/lib/figure-ref.ts';
+import { figureAnchor, figureLine, figureRef, figureText, figureUrl } from '../src/lib/figure-ref.ts';
+import { slugify } from '../src/lib/slug.ts';
 
 const SHA = '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
 

@@ -9,10 +9,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { parse } from 'csv-parse/sync';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT as ROOT } from '../scripts/lib/repo.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const GENERATOR = join(ROOT, 'scripts', 'generate-national.ts');
 const CHECKER = join(ROOT, 'scripts', 'check-data.ts');
 const SMALL = ['--years', '4', '--branches', '5']; // 2021–2024: two years without JKP, two with
