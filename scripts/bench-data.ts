@@ -93,7 +93,7 @@ async function childCheck(file: string): Promise<void> {
   }
   const ms = performance.now() - t0;
   const cpuMs = cpuSince(c0);
-  if (run.errorCount > 0) process.stderr.write(run.diagnostics.slice(0, 5).map((d) => `${d.path}:${d.line}:${d.column}: ${d.message}`).join('\n') + '\n');
+  if (run.errorCount > 0) process.stderr.write(run.diagnostics.slice(0, 5).map((d) => `${d.path}:${d.line}:${d.column}: ${d.message.en}`).join('\n') + '\n');
   report({ ms, cpuMs, rows: run.rowCount, maxRssMb: maxRssMb(), errors: run.errorCount, total: senToDecimal(overall) });
 }
 

@@ -1,6 +1,7 @@
 /**
  * Golden fixtures: one folder per rule under tests/fixtures/claims/, each with
- * the exact output of `data:check` pinned in expected.txt.
+ * the exact output of `data:check` pinned in expected.txt (Indonesian, the default)
+ * and expected.en.txt (`--lang en`).
  *
  * - A folder with a `klaim/` subfolder is checked like `npm run data:check`
  *   over a data folder (every CSV needs its metadata).
@@ -45,12 +46,34 @@ describe('claims golden fixtures', () => {
   for (const c of cases) {
     it(c, async () => {
       const dir = join(base, c);
-      const out = formatReport(await run(dir));
-      const file = join(dir, 'expected.txt');
-      if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(file, out);
-      expect(out).toBe(readFileSync(file, 'utf8'));
+      const result = await run(dir);
+      for (const [lang, name] of [['id', 'expected.txt'], ['en', 'expected.en.txt']] as const) {
+        const out = formatReport(result, { lang });
+        const file = join(dir, name);
+        if (process.env['UPDATE_GOLDEN'] === '1') writeFileSync(file, out);
+        expect(out, `${c}/${name}`).toBe(readFileSync(file, 'utf8'));
+      }
     });
   }
+
+  it('every message has an Indonesian and an English text, different from each other', async () => {
+    for (const c of cases) {
+      for (const d of (await run(join(base, c))).diagnostics) {
+        expect(d.message.id.length, `${c}: ${d.message.en}`).toBeGreaterThan(10);
+        expect(d.message.id, `${c}: not translated: ${d.message.en}`).not.toBe(d.message.en);
+      }
+    }
+  });
+
+  it('--format github prints annotations GitHub accepts', async () => {
+    const out = formatReport(await run(join(base, 'printed-mismatch')), { format: 'github' });
+    const lines = out.trimEnd().split('\n');
+    expect(lines.at(-1)).toBe('1 dataset, 4 baris: 4 error, 0 warning');
+    for (const line of lines.slice(0, -1)) {
+      expect(line).toMatch(/^::error file=tests\/fixtures\/claims\/printed-mismatch\/input\.csv,line=\d+,col=\d+,title=printed\.mismatch::[^\n]+$/);
+    }
+    expect(lines[0]).toBe('::error file=tests/fixtures/claims/printed-mismatch/input.csv,line=2,col=41,title=printed.mismatch::nominal_rp 11800000000 tidak sama dengan nominal_tertulis "Rp 11,9 miliar", yang bernilai 11900000000; perbaiki salah ketik di salah satunya');
+  });
 
   it('every error rule has a fixture that triggers it', async () => {
     const seen = new Set<string>();

@@ -9,7 +9,8 @@ describe('reserved dataset ids', () => {
       expect(RESERVED_IDS).toContain(id);
       const r = parseMeta(`data/klaim/${id}.meta.yaml`, real.replace(/^id: .*$/m, `id: ${id}`), id);
       expect(r.meta).toBeNull();
-      expect(r.diagnostics.map((d) => d.message).join('\n')).toContain('or by pages under /transparansi/');
+      expect(r.diagnostics.map((d) => d.message.en).join('\n')).toContain('or by pages under /transparansi/');
+      expect(r.diagnostics.map((d) => d.message.id).join('\n')).toContain('atau halaman di bawah /transparansi/');
     }
   });
 });

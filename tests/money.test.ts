@@ -72,10 +72,12 @@ describe('parseNominal', () => {
   it('rejects everything else with a fix', () => {
     const bad = ['', '1.864.980.719', '1,864,980,719', '1e9', '0x1F', '1_000', 'NaN', 'Infinity', '-5', '+5', ' 5', '5 ', '1 000', '5.123', '.5', '5.', 'Rp5'];
     for (const b of bad) expect(parseNominal(b).ok, b).toBe(false);
-    expect(explainNominal('1.864.980.719')).toBe('nominal_rp "1.864.980.719" uses dots as thousands separators; write 1864980719');
-    expect(explainNominal('1.864.980.719,50')).toBe('nominal_rp "1.864.980.719,50" uses dots as thousands separators; write 1864980719.50');
-    expect(explainNominal('Rp 5000')).toBe('nominal_rp "Rp 5000" contains spaces; remove them and write a plain number of rupiah such as 1864980719 or 1864980719.50');
-    expect(explainNominal('Rp5000')).toBe('nominal_rp "Rp5000" has a currency prefix; write 5000');
+    expect(explainNominal('1.864.980.719').en).toBe('nominal_rp "1.864.980.719" uses dots as thousands separators; write 1864980719');
+    expect(explainNominal('1.864.980.719,50').en).toBe('nominal_rp "1.864.980.719,50" uses dots as thousands separators; write 1864980719.50');
+    expect(explainNominal('Rp 5000').en).toBe('nominal_rp "Rp 5000" contains spaces; remove them and write a plain number of rupiah such as 1864980719 or 1864980719.50');
+    expect(explainNominal('Rp5000').en).toBe('nominal_rp "Rp5000" has a currency prefix; write 5000');
+    expect(explainNominal('1.864.980.719').id).toBe('nominal_rp "1.864.980.719" memakai titik sebagai pemisah ribuan; tulis 1864980719');
+    expect(explainNominal('Rp5000').id).toBe('nominal_rp "Rp5000" memakai awalan mata uang; tulis 5000');
   });
 });
 

@@ -4,7 +4,7 @@ import { parseRegistry } from '../src/lib/claims/offices.ts';
 import { OFFICES, registryYaml } from './helpers/claims-data.ts';
 
 const PATH = 'data/kantor.yaml';
-const messages = (text: string) => parseRegistry(PATH, text).diagnostics.map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`);
+const messages = (text: string) => parseRegistry(PATH, text).diagnostics.map((d) => `${d.line}:${d.column} ${d.rule} ${d.message.en}`);
 
 describe('the real registry (data/kantor.yaml)', () => {
   it('is valid, every office has a source, and every branch sits under a regional office under nasional', () => {

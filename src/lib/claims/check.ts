@@ -9,7 +9,8 @@ import type { Dirent, Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { Diagnostic } from './diagnostics.ts';
-import { countSeverities, formatDiagnostic, nearestName, sortDiagnostics } from './diagnostics.ts';
+import type { Lang, OutputFormat, Text } from './diagnostics.ts';
+import { countSeverities, formatDiagnostic, nearestName, sortDiagnostics, t } from './diagnostics.ts';
 import type { CheckContext, ComboAggregate, CsvCheckResult } from './csv-check.ts';
 import { LIMITS, PROGRAMS, checkCsv, createCheckContext, distinctSorted, keyEnd, keyStart } from './csv-check.ts';
 import type { DatasetMeta } from './meta.ts';
@@ -120,7 +121,7 @@ export interface CheckDatasetsOptions {
   /** Metadata files to validate that have no CSV beside them (reported as errors). */
   orphanMetas?: FileRef[];
   /** Entries of the data folder refused by {@link findDatasets} (links, other files), reported as errors. */
-  rejected?: { file: FileRef; message: string }[];
+  rejected?: { file: FileRef; message: Text }[];
   keepRows?: boolean;
   /** Progress over all files: rows read so far and bytes of the current file. */
   onProgress?: (rows: number, bytes: number) => void;
@@ -135,7 +136,7 @@ export interface CheckDatasetsOptions {
  * Lists the datasets under `dataDir` (`klaim/*.csv`) and the metadata files
  * that have no CSV, both sorted by name.
  */
-export async function findDatasets(dataDir: string): Promise<{ csvs: string[]; orphanMetas: string[]; rejected: { fsPath: string; message: string }[] }> {
+export async function findDatasets(dataDir: string): Promise<{ csvs: string[]; orphanMetas: string[]; rejected: { fsPath: string; message: Text }[] }> {
   const dir = join(dataDir, 'klaim');
   let entries: Dirent[];
   try {
@@ -144,21 +145,27 @@ export async function findDatasets(dataDir: string): Promise<{ csvs: string[]; o
     throw new Error(`cannot list ${dir}: claims data must live in data/klaim/`, { cause: e });
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const rejected: { fsPath: string; message: string }[] = [];
+  /** Why an entry is refused: a phrase completing "this entry ..." / "entri ini ...". */
+  const rejected: { fsPath: string; message: Text }[] = [];
   const names: string[] = [];
   for (const e of entries) {
     const lower = e.name.toLowerCase();
     if (!e.isFile()) {
       rejected.push({ fsPath: join(dir, e.name), message: e.isSymbolicLink()
-        ? 'is a symbolic link; data files must be ordinary files in the repository (links could point outside it): replace the link with the file itself'
-        : e.isDirectory() ? 'is a folder; data/klaim/ holds only .csv, .meta.yaml and .md files: move its files up or remove it'
-        : 'is not an ordinary file; remove it' });
+        ? t('adalah tautan simbolik; berkas data harus berkas biasa di repositori (tautan bisa menunjuk ke luar repositori): ganti tautan itu dengan berkasnya sendiri',
+          'is a symbolic link; data files must be ordinary files in the repository (links could point outside it): replace the link with the file itself')
+        : e.isDirectory() ? t('adalah folder; data/klaim/ hanya berisi berkas .csv, .meta.yaml, dan .md: pindahkan isinya ke atas atau hapus folder itu',
+          'is a folder; data/klaim/ holds only .csv, .meta.yaml and .md files: move its files up or remove it')
+        : t('bukan berkas biasa; hapus', 'is not an ordinary file; remove it') });
     } else if (!/\.(csv|ya?ml|md)$/.test(lower)) {
-      rejected.push({ fsPath: join(dir, e.name), message: 'is not a CSV (.csv), metadata (.meta.yaml) or notes (.md) file; only those belong in data/klaim/: move or remove it' });
+      rejected.push({ fsPath: join(dir, e.name), message: t('bukan berkas CSV (.csv), metadata (.meta.yaml), atau catatan (.md); hanya berkas seperti itu yang boleh ada di data/klaim/: pindahkan atau hapus',
+        'is not a CSV (.csv), metadata (.meta.yaml) or notes (.md) file; only those belong in data/klaim/: move or remove it') });
     } else if (lower !== e.name && /\.(csv|ya?ml)$/.test(lower) && !e.name.endsWith('.csv') && !e.name.endsWith('.yaml') && !e.name.endsWith('.yml')) {
-      rejected.push({ fsPath: join(dir, e.name), message: `has an upper-case extension; rename it to end in ${lower.slice(lower.lastIndexOf('.'))}` });
+      const ext = lower.slice(lower.lastIndexOf('.'));
+      rejected.push({ fsPath: join(dir, e.name), message: t(`berakhiran huruf besar; ganti namanya agar berakhiran ${ext}`, `has an upper-case extension; rename it to end in ${ext}`) });
     } else if (e.name.endsWith('.yml') || (e.name.endsWith('.yaml') && !e.name.endsWith('.meta.yaml'))) {
-      rejected.push({ fsPath: join(dir, e.name), message: 'is a YAML file that is not a dataset\'s metadata; name metadata <id>.meta.yaml beside <id>.csv' });
+      rejected.push({ fsPath: join(dir, e.name), message: t('adalah berkas YAML yang bukan metadata dataset; beri nama metadata <id>.meta.yaml di samping <id>.csv',
+        'is a YAML file that is not a dataset\'s metadata; name metadata <id>.meta.yaml beside <id>.csv') });
     } else names.push(e.name);
   }
   const csvs = names.filter((n) => n.endsWith('.csv')).map((n) => join(dir, n));
@@ -175,16 +182,23 @@ export const YAML_LIMITS = { metaBytes: 64 * 1024, registryBytes: 1024 * 1024 } 
  * Why a file cannot be read safely (a link, not a file, too large), or null when it can.
  * Links are never followed: `lstat` looks at the entry itself.
  */
-export async function unsafeFile(fsPath: string, maxBytes: number): Promise<string | null> {
+export async function unsafeFile(fsPath: string, maxBytes: number): Promise<Text | null> {
   let st: Stats;
   try {
     st = await lstat(fsPath);
   } catch {
     return null; // a missing file is reported by the reader
   }
-  if (st.isSymbolicLink()) return 'is a symbolic link; data files must be ordinary files in the repository (links could point outside it): replace the link with the file itself';
-  if (!st.isFile()) return 'is not an ordinary file; replace it with one';
-  if (st.size > maxBytes) return `is ${(st.size / 1048576).toFixed(1)} MB, over the limit of ${maxBytes / 1048576} MB for this kind of file; split the data or check that this is the right file`;
+  if (st.isSymbolicLink()) {
+    return t('adalah tautan simbolik; berkas data harus berkas biasa di repositori (tautan bisa menunjuk ke luar repositori): ganti tautan itu dengan berkasnya sendiri',
+      'is a symbolic link; data files must be ordinary files in the repository (links could point outside it): replace the link with the file itself');
+  }
+  if (!st.isFile()) return t('bukan berkas biasa; ganti dengan berkas biasa', 'is not an ordinary file; replace it with one');
+  if (st.size > maxBytes) {
+    const mb = (st.size / 1048576).toFixed(1);
+    return t(`berukuran ${mb} MB, melebihi batas ${maxBytes / 1048576} MB untuk jenis berkas ini; pecah datanya atau periksa apakah ini berkas yang benar`,
+      `is ${mb} MB, over the limit of ${maxBytes / 1048576} MB for this kind of file; split the data or check that this is the right file`);
+  }
   return null;
 }
 
@@ -272,10 +286,11 @@ export async function checkDatasets(files: FileRef[], options: CheckDatasetsOpti
       const unsafe = await unsafeFile(ref.fsPath, YAML_LIMITS.registryBytes);
       if (!existsSync(ref.fsPath) && unsafe === null) {
         registryDiagnostics.push({ path: ref.displayPath, line: 1, column: 1, severity: 'error', rule: 'office.registry',
-          message: `the registry of offices is missing; create ${ref.displayPath} listing every office the datasets use (see data/klaim/README.md)` });
+          message: t(`daftar kantor tidak ada; buat ${ref.displayPath} yang memuat setiap kantor yang dipakai dataset (lihat data/klaim/README.md)`,
+            `the registry of offices is missing; create ${ref.displayPath} listing every office the datasets use (see data/klaim/README.md)`) });
         registries.set(ref.fsPath, null);
       } else if (unsafe !== null) {
-        registryDiagnostics.push({ path: ref.displayPath, line: 1, column: 1, severity: 'error', rule: 'file.read', message: `this file ${unsafe}` });
+        registryDiagnostics.push({ path: ref.displayPath, line: 1, column: 1, severity: 'error', rule: 'file.read', message: thisFile(unsafe) });
         registries.set(ref.fsPath, null);
       } else {
         const parsed = parseRegistry(ref.displayPath, await readFile(ref.fsPath, 'utf8'));
@@ -298,7 +313,7 @@ export async function checkDatasets(files: FileRef[], options: CheckDatasetsOpti
     const metaUnsafe = await unsafeFile(metaFs, YAML_LIMITS.metaBytes);
     if (metaUnsafe !== null) {
       hasMeta = true;
-      extra.push({ path: metaDisplay, line: 1, column: 1, severity: 'error', rule: 'file.read', message: `this file ${metaUnsafe}` });
+      extra.push({ path: metaDisplay, line: 1, column: 1, severity: 'error', rule: 'file.read', message: thisFile(metaUnsafe) });
     } else if (existsSync(metaFs)) {
       hasMeta = true;
       const parsed = parseMeta(metaDisplay, await readFile(metaFs, 'utf8'), id);
@@ -314,22 +329,25 @@ export async function checkDatasets(files: FileRef[], options: CheckDatasetsOpti
             if (office === undefined) {
               const near = nearestName(name, [...registry.byName.keys()]);
               extra.push({ path: metaDisplay, ...parsed.officesAt, severity: 'error', rule: 'office.registry',
-                message: `office "${name}" is not in the registry ${display}${near !== undefined ? `; did you mean "${near}"?` : ';'} use a name from the registry, or add the office there with its level, parent and sources` });
+                message: t(`kantor "${name}" tidak ada di daftar kantor ${display}${near !== undefined ? `; maksud Anda "${near}"?` : ';'} pakai nama dari daftar itu, atau tambahkan kantornya di sana beserta tingkat, induk, dan sumbernya`,
+                  `office "${name}" is not in the registry ${display}${near !== undefined ? `; did you mean "${near}"?` : ';'} use a name from the registry, or add the office there with its level, parent and sources`) });
             } else if (office.level !== meta.level) {
               extra.push({ path: metaDisplay, ...parsed.levelAt, severity: 'error', rule: 'office.registry',
-                message: `"level" is ${meta.level} but office "${name}" is ${office.level} in ${display}; a dataset reports on offices of one level: correct "level" or the office` });
+                message: t(`"level" berisi ${meta.level}, padahal kantor "${name}" bertingkat ${office.level} di ${display}; satu dataset hanya memuat kantor dari satu tingkat: perbaiki "level" atau kantornya`,
+                  `"level" is ${meta.level} but office "${name}" is ${office.level} in ${display}; a dataset reports on offices of one level: correct "level" or the office`) });
             }
           }
         }
       }
     } else if (options.requireMeta) {
       extra.push({ path: f.displayPath, line: 1, column: 1, severity: 'error', rule: 'meta.missing',
-        message: `no metadata file for this dataset; create ${basename(metaDisplay)} beside it with its source, period, offices and licence (see data/klaim/README.md)` });
+        message: t(`dataset ini tidak punya berkas metadata; buat ${basename(metaDisplay)} di sampingnya berisi sumber, periode, kantor, dan lisensinya (lihat data/klaim/README.md, atau mulai dengan npm run data:new)`,
+          `no metadata file for this dataset; create ${basename(metaDisplay)} beside it with its source, period, offices and licence (see data/klaim/README.md, or start with npm run data:new)`) });
     }
     const progress = options.onProgress;
     const csvUnsafe = await unsafeFile(f.fsPath, LIMITS.fileBytes);
     const source = csvUnsafe === null ? fileSource(f.fsPath, f.displayPath) : refusedSource(f.displayPath);
-    if (csvUnsafe !== null) extra.push({ path: f.displayPath, line: 1, column: 1, severity: 'error', rule: 'file.read', message: `this file ${csvUnsafe}` });
+    if (csvUnsafe !== null) extra.push({ path: f.displayPath, line: 1, column: 1, severity: 'error', rule: 'file.read', message: thisFile(csvUnsafe) });
     const csv = await checkCsv(source, {
       context,
       keepRows: options.keepRows === true,
@@ -356,10 +374,7 @@ export async function checkDatasets(files: FileRef[], options: CheckDatasetsOpti
       reconciliation = { nominal: reconcile(meta, nominal, true), kasus: reconcile(meta, kasus, false) };
       const warn = (c: Comparison | null, money: boolean): void => {
         if (c === null || c.status === 'sama' || c.status === 'dalam-pembulatan') return;
-        const fmt = money ? formatRupiah : formatCount;
-        const what = money ? 'amount' : 'number of cases';
-        extra.push({ path: metaDisplay, ...reportedAt, severity: 'warning', rule: 'reconciliation.total',
-          message: `the stated total ${what} differs from the sum${c.computed.missing > 0 ? ' of the reported parts' : ''} (${STATUS_EN[c.status]}): computed ${fmt(c.computed.value)}, stated ${fmt(c.stated.value)}, difference ${fmt(c.difference)} (stated minus computed)${c.tolerance !== '0' ? `, more than rounding explains (${fmt(c.tolerance)})` : ''}; both figures are published with the difference. If a row has a typing mistake, correct it; otherwise keep the source's figures and explain in "notes"` });
+        extra.push({ path: metaDisplay, ...reportedAt, severity: 'warning', rule: 'reconciliation.total', message: reconciliationMessage(c, money) });
       };
       warn(reconciliation.nominal, true);
       warn(reconciliation.kasus, false);
@@ -426,7 +441,7 @@ export async function checkDatasets(files: FileRef[], options: CheckDatasetsOpti
 
   let rowCount = 0;
   for (const r of options.rejected ?? []) {
-    registryDiagnostics.push({ path: r.file.displayPath, line: 1, column: 1, severity: 'error', rule: 'file.read', message: `this entry ${r.message}` });
+    registryDiagnostics.push({ path: r.file.displayPath, line: 1, column: 1, severity: 'error', rule: 'file.read', message: { id: `entri ini ${r.message.id}`, en: `this entry ${r.message.en}` } });
   }
   const all: Diagnostic[] = [...registryDiagnostics];
   let errorCount = countSeverities(registryDiagnostics).errors;
@@ -445,7 +460,8 @@ export async function checkDatasets(files: FileRef[], options: CheckDatasetsOpti
     const parsed = parseMeta(m.displayPath, await readFile(m.fsPath, 'utf8'), id);
     all.push(...parsed.diagnostics);
     all.push({ path: m.displayPath, line: 1, column: 1, severity: 'error', rule: 'meta.missing',
-      message: `metadata without data: ${id}.csv does not exist in ${dirname(m.displayPath)}; add the CSV or delete this file` });
+      message: t(`metadata tanpa data: ${id}.csv tidak ada di ${dirname(m.displayPath)}; tambahkan CSV-nya atau hapus berkas ini`,
+        `metadata without data: ${id}.csv does not exist in ${dirname(m.displayPath)}; add the CSV or delete this file`) });
     errorCount += parsed.diagnostics.length + 1;
   }
   return { datasets, diagnostics: sortDiagnostics(all), errorCount, warningCount, rowCount, context, registry: registryUsed };
@@ -455,12 +471,46 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** The summary line: `1 dataset, 4 rows: 0 errors, 1 warning`. */
-export function summaryLine(run: Pick<CheckRun, 'datasets' | 'rowCount' | 'errorCount' | 'warningCount'>): string {
+/**
+ * The summary line: `1 dataset, 4 baris: 0 error, 1 warning` (Indonesian; the `error`/`warning`
+ * keywords stay as in the diagnostic lines) or `1 dataset, 4 rows: 0 errors, 1 warning`.
+ */
+export function summaryLine(run: Pick<CheckRun, 'datasets' | 'rowCount' | 'errorCount' | 'warningCount'>, lang: Lang = 'id'): string {
+  if (lang === 'id') return `${run.datasets.length} dataset, ${run.rowCount} baris: ${run.errorCount} error, ${run.warningCount} warning`;
   return `${plural(run.datasets.length, 'dataset')}, ${plural(run.rowCount, 'row')}: ${plural(run.errorCount, 'error')}, ${plural(run.warningCount, 'warning')}`;
 }
 
-/** What `data:check` prints: one line per diagnostic, then the summary line (LF-terminated). */
-export function formatReport(run: CheckRun): string {
-  return [...run.diagnostics.map(formatDiagnostic), summaryLine(run)].join('\n') + '\n';
+/**
+ * What `data:check` prints: one line per diagnostic, then the summary line (LF-terminated).
+ * Indonesian by default; `{ lang: 'en' }` for English; `{ format: 'github' }` prints each
+ * diagnostic as a GitHub annotation (the summary line stays plain text).
+ */
+export function formatReport(run: CheckRun, opts: { lang?: Lang; format?: OutputFormat } = {}): string {
+  const lang = opts.lang ?? 'id';
+  const format = opts.format ?? 'text';
+  return [...run.diagnostics.map((d) => formatDiagnostic(d, { lang, format })), summaryLine(run, lang)].join('\n') + '\n';
+}
+
+/** "this file ..." for a refused file. */
+function thisFile(why: Text): Text {
+  return { id: `berkas ini ${why.id}`, en: `this file ${why.en}` };
+}
+
+/** The warning for a stated total that differs from the computed sum beyond rounding. */
+function reconciliationMessage(c: Comparison, money: boolean): Text {
+  const fmt = money ? formatRupiah : formatCount;
+  const computed = fmt(c.computed.value);
+  const stated = fmt(c.stated.value);
+  const diff = fmt(c.difference);
+  const tol = c.tolerance !== '0' ? fmt(c.tolerance) : null;
+  const incomplete = c.status === 'tidak-lengkap';
+  const id =
+    `total ${money ? 'nominal' : 'jumlah kasus'} menurut sumber berbeda dari jumlah ${incomplete ? 'bagian yang dilaporkan (sebagian angka tidak dilaporkan)' : 'angka per program'}: ` +
+    `dihitung ${computed}, menurut sumber ${stated}, selisih ${diff} (sumber dikurangi hitungan)${tol !== null ? `, lebih besar daripada yang dapat dijelaskan pembulatan (${tol})` : ''}; ` +
+    'kedua angka diterbitkan beserta selisihnya. Bila ada salah ketik di satu baris, perbaiki; bila tidak, biarkan angka sumber apa adanya dan jelaskan di "notes"';
+  const en =
+    `the stated total ${money ? 'amount' : 'number of cases'} differs from the sum${c.computed.missing > 0 ? ' of the reported parts' : ''} (${STATUS_EN[c.status]}): ` +
+    `computed ${computed}, stated ${stated}, difference ${diff} (stated minus computed)${tol !== null ? `, more than rounding explains (${tol})` : ''}; ` +
+    'both figures are published with the difference. If a row has a typing mistake, correct it; otherwise keep the source\'s figures and explain in "notes"';
+  return { id, en };
 }

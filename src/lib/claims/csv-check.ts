@@ -15,8 +15,8 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import type { CsvError } from 'csv-parse';
-import type { Diagnostic } from './diagnostics.ts';
-import { nearestName } from './diagnostics.ts';
+import type { Diagnostic, Text } from './diagnostics.ts';
+import { nearestName, t } from './diagnostics.ts';
 import type { RuleId } from './rules.ts';
 import { addPartsAt, ensureSlots, explainNominal, parseCount, parseNominalParts, partsValue, senParts, senSums, senToDecimal, valueAt } from './money.ts';
 import type { SenParts } from './money.ts';
@@ -82,7 +82,12 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202
 export function safeMessage(message: string): string {
   // eslint-disable-next-line no-control-regex
   const escaped = message.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return escaped.replace(/"([^"]{81,})"/g, (_m, inner: string) => `"${inner.slice(0, 79)}…"`).replace(/[^"\s]{200,}/g, (w) => `${w.slice(0, 79)}…`);
+  // A quoted input opens with a quote after a space (or at the start, or after "(") and a
+  // non-space character: this does not match the message text between two quoted inputs
+  // (`"a" is wrong; write "b"`), which must never be cut.
+  return escaped
+    .replace(/(^|[\s(])"([^"\s)][^"]{80,})"/g, (_m, pre: string, inner: string) => `${pre}"${inner.slice(0, 79)}…"`)
+    .replace(/[^"\s]{200,}/g, (w) => `${w.slice(0, 79)}…`);
 }
 
 const JKP_FIRST_DAY = parseIsoDay('2021-01-01');
@@ -240,7 +245,7 @@ interface Pending {
   field: number;
   severity: 'error' | 'warning';
   rule: RuleId;
-  message: string;
+  message: Text;
 }
 
 function pushKey(list: KeyList, key: number): void {
@@ -313,44 +318,48 @@ export function findConflicts(list: KeyList, found: (a: number, b: number, count
   if (run > 1) found(prev, prev, run);
 }
 
-function describeProgram(p: string): string {
+function describeProgram(p: string): Text {
   const trimmed = p.trim();
   const upper = trimmed.toUpperCase();
+  const list = 'JKK, JKM, JHT, JP, JKP';
   if (upper === 'JKN' || upper === 'BPJS KESEHATAN' || /jaminan kesehatan/i.test(trimmed)) {
-    return `program "${p}" is JKN (Jaminan Kesehatan Nasional), a programme of BPJS Kesehatan, not of BPJS Ketenagakerjaan; remove the row: this dataset covers JKK, JKM, JHT, JP and JKP only`;
+    return t(`program "${p}" adalah JKN (Jaminan Kesehatan Nasional), program BPJS Kesehatan, bukan BPJS Ketenagakerjaan; hapus barisnya: data ini hanya untuk JKK, JKM, JHT, JP, dan JKP`,
+      `program "${p}" is JKN (Jaminan Kesehatan Nasional), a programme of BPJS Kesehatan, not of BPJS Ketenagakerjaan; remove the row: this dataset covers JKK, JKM, JHT, JP and JKP only`);
   }
   if ((PROGRAMS as readonly string[]).includes(upper)) {
-    if (trimmed !== p) return `program "${p}" has spaces around it; write ${upper}`;
-    return `program "${p}" must be written in capitals; write ${upper}`;
+    if (trimmed !== p) return t(`program "${p}" diapit spasi; tulis ${upper}`, `program "${p}" has spaces around it; write ${upper}`);
+    return t(`program "${p}" harus ditulis dengan huruf kapital; tulis ${upper}`, `program "${p}" must be written in capitals; write ${upper}`);
   }
   for (const code of PROGRAMS) {
     if (PROGRAM_NAMES[code].toLowerCase() === trimmed.toLowerCase()) {
-      return `program "${p}" is written out in full; write the code ${code}`;
+      return t(`program "${p}" ditulis nama lengkapnya; tulis kodenya: ${code}`, `program "${p}" is written out in full; write the code ${code}`);
     }
   }
-  if (p === '') return 'program is empty; write one of JKK, JKM, JHT, JP, JKP';
+  if (p === '') return t(`program kosong; tulis salah satu dari ${list}`, `program is empty; write one of ${list}`);
   const near = nearestName(upper, PROGRAMS);
-  const hint = near !== undefined && near !== upper ? ` (did you mean ${near}?)` : '';
-  return `program "${p}" is not a BPJS Ketenagakerjaan programme${hint}; write one of JKK, JKM, JHT, JP, JKP`;
+  const suggest = near !== undefined && near !== upper;
+  return t(`program "${p}" bukan program BPJS Ketenagakerjaan${suggest ? ` (maksud Anda ${near}?)` : ''}; tulis salah satu dari ${list}`,
+    `program "${p}" is not a BPJS Ketenagakerjaan programme${suggest ? ` (did you mean ${near}?)` : ''}; write one of ${list}`);
 }
 
-function describeKasus(k: string): string {
+function describeKasus(k: string): Text {
   if (k.trim() !== k) {
-    const t = k.trim();
-    return t === ''
-      ? 'jumlah_kasus contains only spaces; leave it completely empty when the number of claims was not reported'
-      : `jumlah_kasus "${k}" has spaces around it; write ${t}`;
+    const v = k.trim();
+    return v === ''
+      ? t('jumlah_kasus hanya berisi spasi; kosongkan sama sekali bila jumlah klaim tidak dilaporkan', 'jumlah_kasus contains only spaces; leave it completely empty when the number of claims was not reported')
+      : t(`jumlah_kasus "${k}" diapit spasi; tulis ${v}`, `jumlah_kasus "${k}" has spaces around it; write ${v}`);
   }
-  if (/^\d{21,}$/.test(k)) return `jumlah_kasus has ${k.length} digits; a number of claims has at most 20: check the figure`;
-  if (k.startsWith('-')) return `jumlah_kasus "${k}" is negative; a number of claims cannot be below zero: check the source`;
+  if (/^\d{21,}$/.test(k)) return t(`jumlah_kasus punya ${k.length} angka; jumlah klaim paling banyak 20 angka: periksa angkanya`, `jumlah_kasus has ${k.length} digits; a number of claims has at most 20: check the figure`);
+  if (k.startsWith('-')) return t(`jumlah_kasus "${k}" negatif; jumlah klaim tidak mungkin di bawah nol: periksa sumbernya`, `jumlah_kasus "${k}" is negative; a number of claims cannot be below zero: check the source`);
   if (/^\d{1,3}([.,]\d{3})+$/.test(k)) {
-    return `jumlah_kasus "${k}" uses thousands separators; write ${k.replace(/[.,]/g, '')}`;
+    const plain = k.replace(/[.,]/g, '');
+    return t(`jumlah_kasus "${k}" memakai pemisah ribuan; tulis ${plain}`, `jumlah_kasus "${k}" uses thousands separators; write ${plain}`);
   }
-  if (/^\d+[.,]\d+$/.test(k)) return `jumlah_kasus "${k}" is not a whole number; a number of claims is counted in whole claims`;
+  if (/^\d+[.,]\d+$/.test(k)) return t(`jumlah_kasus "${k}" bukan bilangan bulat; jumlah klaim dihitung per klaim utuh`, `jumlah_kasus "${k}" is not a whole number; a number of claims is counted in whole claims`);
   if (/^(0|nol|-|n\/?a|tidak dilaporkan|tidak ada data)$/i.test(k) || /^(null|none|unknown)$/i.test(k)) {
-    return `jumlah_kasus "${k}" is not a number; when the number of claims was not reported, leave the field empty`;
+    return t(`jumlah_kasus "${k}" bukan angka; bila jumlah klaim tidak dilaporkan, kosongkan kolomnya`, `jumlah_kasus "${k}" is not a number; when the number of claims was not reported, leave the field empty`);
   }
-  return `jumlah_kasus "${k}" is not a whole number; write digits only (e.g. 15954), or leave it empty when not reported`;
+  return t(`jumlah_kasus "${k}" bukan bilangan bulat; tulis angka saja (misalnya 15954), atau kosongkan bila tidak dilaporkan`, `jumlah_kasus "${k}" is not a whole number; write digits only (e.g. 15954), or leave it empty when not reported`);
 }
 
 /**
@@ -373,7 +382,7 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
   const report = (p: Pending): void => {
     if (p.severity === 'error') errorCount++;
     else warningCount++;
-    if (pending.length < MAX_DIAGNOSTICS_PER_FILE) pending.push({ ...p, message: safeMessage(p.message) });
+    if (pending.length < MAX_DIAGNOSTICS_PER_FILE) pending.push({ ...p, message: { id: safeMessage(p.message.id), en: safeMessage(p.message.en) } });
   };
 
   const combos = new Map<number, ComboAggregate>();
@@ -419,7 +428,7 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
   let lastZDay = -1;
   let nextProgress = 65536;
 
-  const fieldError = (field: number, rule: RuleId, message: string): void => {
+  const fieldError = (field: number, rule: RuleId, message: Text): void => {
     rowOk = false;
     report({ line: rowLine, field, severity: 'error', rule, message });
   };
@@ -427,16 +436,17 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
   const handleHeader = (rec: string[], line: number): void => {
     headerSeen = true;
     width = rec.length;
-    const at = (field: number, rule: RuleId, message: string): void =>
+    const at = (field: number, rule: RuleId, message: Text): void =>
       report({ line, field, severity: 'error', rule, message });
     if (rec.length === 1) {
       const only = rec[0] ?? '';
       const semi = only.split(';').length;
       const tab = only.split('\t').length;
       if (semi > 1 || tab > 1) {
-        const what = semi >= tab ? 'semicolons (";")' : 'tabs';
-        at(-1, 'header.delimiter',
-          `the file is separated by ${what}, but this format uses commas; save it again as "CSV UTF-8 (comma delimited)" or replace the separators with commas. Expected header: ${HEADER}`);
+        const semicolons = semi >= tab;
+        at(-1, 'header.delimiter', t(
+          `berkas ini dipisahkan dengan ${semicolons ? 'titik koma (";")' : 'tab'}, padahal format ini memakai koma; simpan ulang sebagai "CSV UTF-8 (comma delimited)" atau ganti pemisahnya dengan koma. Baris judul yang benar: ${HEADER}`,
+          `the file is separated by ${semicolons ? 'semicolons (";")' : 'tabs'}, but this format uses commas; save it again as "CSV UTF-8 (comma delimited)" or replace the separators with commas. Expected header: ${HEADER}`));
         fatal = true;
         return;
       }
@@ -449,7 +459,8 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
       if ((COLUMNS as readonly string[]).includes(name)) {
         const first = index.get(name);
         if (first !== undefined) {
-          at(i, 'header.duplicate', `column "${name}" appears twice (also column ${first + 1} of the header); remove one of them and its values`);
+          at(i, 'header.duplicate', t(`kolom "${name}" muncul dua kali (juga kolom ke-${first + 1} baris judul); hapus salah satunya beserta isinya`,
+            `column "${name}" appears twice (also column ${first + 1} of the header); remove one of them and its values`));
         } else index.set(name, i);
       } else unknown.push(i);
     }
@@ -459,21 +470,27 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
       const near = nearestName(name, missing);
       if (near !== undefined) {
         suggested.add(near);
-        const why = name.trim() !== name ? ' (it has spaces around it)' : name.toLowerCase() === near ? ' (column names are lower case)' : '';
-        at(i, 'header.unknown', `unknown column "${name}"${why}; did you mean "${near}"? Rename it to ${near}`);
+        const spaces = name.trim() !== name;
+        const lower = !spaces && name.toLowerCase() === near;
+        at(i, 'header.unknown', t(
+          `kolom "${name}" tidak dikenal${spaces ? ' (diapit spasi)' : lower ? ' (nama kolom ditulis huruf kecil)' : ''}; maksud Anda "${near}"? Ganti namanya menjadi ${near}`,
+          `unknown column "${name}"${spaces ? ' (it has spaces around it)' : lower ? ' (column names are lower case)' : ''}; did you mean "${near}"? Rename it to ${near}`));
       } else if (name === '') {
-        at(i, 'header.unknown', `column ${i + 1} of the header has no name; remove the empty column (a trailing comma?) so the header is exactly: ${HEADER}`);
+        at(i, 'header.unknown', t(`kolom ke-${i + 1} baris judul tidak bernama; hapus kolom kosong itu (ada koma di akhir?) sehingga baris judul persis: ${HEADER}`,
+          `column ${i + 1} of the header has no name; remove the empty column (a trailing comma?) so the header is exactly: ${HEADER}`));
       } else {
-        at(i, 'header.unknown', `unknown column "${name}"; remove it: the header must be exactly: ${HEADER}`);
+        at(i, 'header.unknown', t(`kolom "${name}" tidak dikenal; hapus kolom itu: baris judul harus persis: ${HEADER}`,
+          `unknown column "${name}"; remove it: the header must be exactly: ${HEADER}`));
       }
     }
     for (const c of COLUMNS) {
       if (!index.has(c) && !suggested.has(c)) {
-        at(rec.length, 'header.missing', `missing column "${c}"; the header must be exactly: ${HEADER}`);
+        at(rec.length, 'header.missing', t(`kolom "${c}" tidak ada; baris judul harus persis: ${HEADER}`, `missing column "${c}"; the header must be exactly: ${HEADER}`));
       }
     }
     if (index.size === COLUMNS.length && rec.length === COLUMNS.length && rec.join(',') !== HEADER) {
-      at(-1, 'header.order', `columns are in the wrong order: found ${rec.join(',')}; reorder the columns (in the header and every row) to: ${HEADER}`);
+      at(-1, 'header.order', t(`urutan kolom salah: tertulis ${rec.join(',')}; susun ulang kolomnya (di baris judul dan setiap baris) menjadi: ${HEADER}`,
+        `columns are in the wrong order: found ${rec.join(',')}; reorder the columns (in the header and every row) to: ${HEADER}`));
     }
     iB = index.get('kantor') ?? -1;
     iA = index.get('periode_awal') ?? -1;
@@ -533,13 +550,15 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
         return;
       }
       const more = rec.length > width;
-      let hint = '';
       // An amount with comma separators splits into a 1-3 digit field followed by 3-digit groups.
-      if (more && iN >= 0 && /^\d{1,3}$/.test(rec[iN] ?? '') && /^\d{3}$/.test(rec[iN + 1] ?? '')) {
-        hint = ' (an amount written with commas as thousands separators, like 1,864,980,719, splits into several fields: write 1864980719)';
-      } else if (more) hint = ' (a value containing a comma must be wrapped in double quotes)';
-      report({ line, field: more ? width : rec.length, severity: 'error', rule: 'row.fields',
-        message: `row has ${rec.length} fields but the header has ${width}; ${more ? 'remove the extra fields' : 'add the missing fields (an empty value still needs its comma)'}${hint}` });
+      const split = more && iN >= 0 && /^\d{1,3}$/.test(rec[iN] ?? '') && /^\d{3}$/.test(rec[iN + 1] ?? '');
+      const hintId = split ? ' (nominal yang ditulis dengan koma sebagai pemisah ribuan, seperti 1,864,980,719, terpecah menjadi beberapa isian: tulis 1864980719)'
+        : more ? ' (isian yang memuat koma harus diapit tanda kutip dua)' : '';
+      const hintEn = split ? ' (an amount written with commas as thousands separators, like 1,864,980,719, splits into several fields: write 1864980719)'
+        : more ? ' (a value containing a comma must be wrapped in double quotes)' : '';
+      report({ line, field: more ? width : rec.length, severity: 'error', rule: 'row.fields', message: t(
+        `baris ini punya ${rec.length} isian, padahal baris judul punya ${width}; ${more ? 'hapus isian yang berlebih' : 'tambahkan isian yang kurang (isian kosong tetap perlu komanya)'}${hintId}`,
+        `row has ${rec.length} fields but the header has ${width}; ${more ? 'remove the extra fields' : 'add the missing fields (an empty value still needs its comma)'}${hintEn}`) });
       return;
     }
     checkRow(rec, line);
@@ -563,7 +582,7 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
     let f = 0;
     while (f < rec.length && !/[\r\n]/.test(rec[f]!)) f++;
     report({ line, field: -1, severity: 'error', rule: 'csv.linebreak',
-      message: `field ${f + 1} contains a line break inside quotes; put the whole row on one line` });
+      message: t(`isian ke-${f + 1} memuat pergantian baris di dalam tanda kutip; tulis seluruh baris dalam satu baris`, `field ${f + 1} contains a line break inside quotes; put the whole row on one line`) });
   };
 
   /**
@@ -576,18 +595,25 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
     const text = rec[field]!;
     const read = readPrinted(text, money);
     if (isPrintedError(read)) {
-      fieldError(field, 'printed.format', `${name} "${quoted(text)}" ${read.error}; copy the figure exactly as the source printed it, e.g. ${money ? '"Rp 11,9 miliar"' : '"3,39 juta"'}, or leave it empty when the source printed the exact figure`);
+      const example = money ? '"Rp 11,9 miliar"' : '"3,39 juta"';
+      fieldError(field, 'printed.format', t(
+        `${name} "${quoted(text)}" ${read.errorId}; salin angkanya persis seperti tertulis di sumber, misalnya ${example}, atau kosongkan bila sumber menulis angka tepatnya`,
+        `${name} "${quoted(text)}" ${read.error}; copy the figure exactly as the source printed it, e.g. ${example}, or leave it empty when the source printed the exact figure`));
       return null;
     }
     const shown = (v: bigint): string => (money ? senToDecimal(v) : v.toString());
     if (plain === null) {
       if (plainField >= 0 && rec[plainField]!.length === 0) {
-        fieldError(plainField, 'printed.mismatch', `${plainName} is empty but ${name} says "${quoted(text)}"; write the printed figure as a plain number: ${shown(read.value)}`);
+        fieldError(plainField, 'printed.mismatch', t(
+          `${plainName} kosong, padahal ${name} berisi "${quoted(text)}"; tulis angka itu sebagai angka polos: ${shown(read.value)}`,
+          `${plainName} is empty but ${name} says "${quoted(text)}"; write the printed figure as a plain number: ${shown(read.value)}`));
       }
       return null;
     }
     if (plain !== read.value) {
-      fieldError(plainField, 'printed.mismatch', `${plainName} ${rec[plainField]} does not match ${name} "${quoted(text)}", which is ${shown(read.value)}; correct the typing mistake in one of them`);
+      fieldError(plainField, 'printed.mismatch', t(
+        `${plainName} ${rec[plainField]} tidak sama dengan ${name} "${quoted(text)}", yang bernilai ${shown(read.value)}; perbaiki salah ketik di salah satunya`,
+        `${plainName} ${rec[plainField]} does not match ${name} "${quoted(text)}", which is ${shown(read.value)}; correct the typing mistake in one of them`));
       return null;
     }
     return read;
@@ -615,17 +641,20 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
         if (known >= 0) branchId = known;
         else {
           branchId = -1 - known;
-          fieldError(iB, 'meta.consistency', `kantor "${branch}" is not listed in the metadata (${expect!.metaPath}: offices); add it there or correct the row`);
+          fieldError(iB, 'meta.consistency', t(`kantor "${branch}" tidak tercantum di metadata (${expect!.metaPath}: offices); tambahkan di sana atau perbaiki barisnya`,
+          `kantor "${branch}" is not listed in the metadata (${expect!.metaPath}: offices); add it there or correct the row`));
         }
-      } else if (n === 0) fieldError(iB, 'branch.value', 'kantor is empty; write the name of the office as in data/kantor.yaml, e.g. Pasuruan');
+      } else if (n === 0) fieldError(iB, 'branch.value', t('kantor kosong; tulis nama kantor seperti di data/kantor.yaml, misalnya Pasuruan', 'kantor is empty; write the name of the office as in data/kantor.yaml, e.g. Pasuruan'));
       else if (branch.charCodeAt(0) <= 32 || branch.charCodeAt(n - 1) <= 32) {
-        fieldError(iB, 'branch.value', `kantor "${branch}" has spaces around it; write "${branch.trim()}"`);
+        fieldError(iB, 'branch.value', t(`kantor "${branch}" diapit spasi; tulis "${branch.trim()}"`, `kantor "${branch}" has spaces around it; write "${branch.trim()}"`));
       } else if (n > LIMITS.nameChars) {
-        fieldError(iB, 'branch.value', `kantor is ${n} characters long; an office name has at most ${LIMITS.nameChars}: write the name as in data/kantor.yaml`);
+        fieldError(iB, 'branch.value', t(`kantor panjangnya ${n} karakter; nama kantor paling panjang ${LIMITS.nameChars} karakter: tulis namanya seperti di data/kantor.yaml`,
+          `kantor is ${n} characters long; an office name has at most ${LIMITS.nameChars}: write the name as in data/kantor.yaml`));
       } else if (CONTROL_CHARS.test(branch)) {
-        fieldError(iB, 'branch.value', `kantor "${branch}" contains control or text-direction characters (such as NUL); retype the name`);
+        fieldError(iB, 'branch.value', t(`kantor "${branch}" memuat karakter kendali atau karakter arah teks (seperti NUL); ketik ulang namanya`,
+          `kantor "${branch}" contains control or text-direction characters (such as NUL); retype the name`));
       } else if (branch.indexOf('\uFFFD') !== -1) {
-        fieldError(iB, 'file.encoding', `kantor "${branch}" contains bytes that are not UTF-8; save the file as "CSV UTF-8"`);
+        fieldError(iB, 'file.encoding', t(`kantor "${branch}" memuat byte yang bukan UTF-8; simpan berkasnya sebagai "CSV UTF-8"`, `kantor "${branch}" contains bytes that are not UTF-8; save the file as "CSV UTF-8"`));
       } else if (branch.indexOf('\n') !== -1 || branch.indexOf('\r') !== -1) {
         rowOk = false; // consume() reports the line break
       } else {
@@ -640,7 +669,8 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
         lastBranch = branch;
         lastBranchInfo = listed ? id : -1 - id;
         seenBranches.set(branch, lastBranchInfo);
-        if (!listed) fieldError(iB, 'meta.consistency', `kantor "${branch}" is not listed in the metadata (${expect!.metaPath}: offices); add it there or correct the row`);
+        if (!listed) fieldError(iB, 'meta.consistency', t(`kantor "${branch}" tidak tercantum di metadata (${expect!.metaPath}: offices); tambahkan di sana atau perbaiki barisnya`,
+          `kantor "${branch}" is not listed in the metadata (${expect!.metaPath}: offices); add it there or correct the row`));
       }
     }
 
@@ -669,11 +699,14 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
     }
     if (start >= 0 && stop >= 0) {
       if (stop < start) {
-        fieldError(iZ, 'period.order', `periode_akhir ${rec[iZ]} is before periode_awal ${rec[iA]}; swap them or correct the dates`);
+        fieldError(iZ, 'period.order', t(`periode_akhir ${rec[iZ]} lebih awal daripada periode_awal ${rec[iA]}; tukar keduanya atau perbaiki tanggalnya`,
+          `periode_akhir ${rec[iZ]} is before periode_awal ${rec[iA]}; swap them or correct the dates`));
         stop = -1;
       } else if (expect !== undefined && (start < expect.start || stop > expect.end)) {
-        fieldError(start < expect.start ? iA : iZ, 'meta.consistency',
-          `period ${rec[iA]}..${rec[iZ]} is outside the dataset period ${dayToIso(expect.start)}..${dayToIso(expect.end)} stated in ${expect.metaPath}; correct the row or the metadata period`);
+        const stated = `${dayToIso(expect.start)}..${dayToIso(expect.end)}`;
+        fieldError(start < expect.start ? iA : iZ, 'meta.consistency', t(
+          `periode ${rec[iA]}..${rec[iZ]} di luar periode dataset ${stated} yang tertulis di ${expect.metaPath}; perbaiki barisnya atau periode di metadata`,
+          `period ${rec[iA]}..${rec[iZ]} is outside the dataset period ${stated} stated in ${expect.metaPath}; correct the row or the metadata period`));
       }
     }
 
@@ -693,7 +726,9 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
         }
       }
       if (prog === 4 && start >= 0 && start < JKP_FIRST_DAY) {
-        fieldError(iP, 'program.jkp-date', `JKP row for a period starting ${rec[iA]}, but JKP (Jaminan Kehilangan Pekerjaan) only exists since 2021 (PP 37/2021); check the programme code or the dates`);
+        fieldError(iP, 'program.jkp-date', t(
+          `baris JKP untuk periode yang dimulai ${rec[iA]}, padahal JKP (Jaminan Kehilangan Pekerjaan) baru ada sejak 2021 (PP 37/2021); periksa kode program atau tanggalnya`,
+          `JKP row for a period starting ${rec[iA]}, but JKP (Jaminan Kehilangan Pekerjaan) only exists since 2021 (PP 37/2021); check the programme code or the dates`));
         prog = -1;
       }
     }
@@ -734,8 +769,10 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
     if (iNT >= 0 && rec[iNT]!.length !== 0) {
       printedNominal = checkPrinted(rec, iNT, iN, true, nominalKnown ? partsValue(parts) : null);
     } else if (nominalKnown && looksRounded(parts)) {
-      fieldError(iN, 'printed.missing',
-        `nominal_rp ${rec[iN]} is a whole number of miliar, as a rounded figure would be; if the source printed it rounded (e.g. "Rp 122 miliar"), copy that text into nominal_tertulis; if it printed the exact amount, write that text there instead (e.g. "Rp${groupThousands(rec[iN]!)}")`);
+      const exact = `Rp${groupThousands(rec[iN]!)}`;
+      fieldError(iN, 'printed.missing', t(
+        `nominal_rp ${rec[iN]} adalah kelipatan utuh satu miliar, seperti angka yang dibulatkan; bila sumber menulisnya dibulatkan (misalnya "Rp 122 miliar"), salin teks itu ke nominal_tertulis; bila sumber menulis angka tepatnya, tulis teks itu di sana (misalnya "${exact}")`,
+        `nominal_rp ${rec[iN]} is a whole number of miliar, as a rounded figure would be; if the source printed it rounded (e.g. "Rp 122 miliar"), copy that text into nominal_tertulis; if it printed the exact amount, write that text there instead (e.g. "${exact}")`));
     }
 
     if (!rowOk || branchId < 0 || start < 0 || stop < 0 || prog < 0) return;
@@ -854,20 +891,24 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
     if (k.line === lastSkipLine && code !== 'CSV_QUOTE_NOT_CLOSED') return;
     let line = k.line;
     const field = k.field;
-    let message: string;
+    let message: Text;
     if (code === 'CSV_QUOTE_NOT_CLOSED') {
       line = lineNo; // where the unclosed record starts
-      message = 'a quote opened in this row is never closed; add the closing double quote (") at the end of the value, or remove the opening one';
+      message = t('tanda kutip yang dibuka di baris ini tidak pernah ditutup; tambahkan tanda kutip dua (") penutup di akhir isian, atau hapus tanda kutip pembukanya',
+        'a quote opened in this row is never closed; add the closing double quote (") at the end of the value, or remove the opening one');
     } else if (code === 'INVALID_OPENING_QUOTE') {
-      message = `field ${field + 1} contains a double quote (") inside an unquoted value; remove it, or wrap the whole value in quotes and double the inner quote ("")`;
+      message = t(`isian ke-${field + 1} memuat tanda kutip dua (") di dalam isian yang tidak dikutip; hapus tanda kutip itu, atau apit seluruh isian dengan tanda kutip dan gandakan tanda kutip di dalamnya ("")`,
+        `field ${field + 1} contains a double quote (") inside an unquoted value; remove it, or wrap the whole value in quotes and double the inner quote ("")`);
     } else if (code === 'CSV_INVALID_CLOSING_QUOTE') {
-      message = `field ${field + 1} has text after its closing quote; wrap the whole value in quotes, or double a quote that belongs to the value (""). The rows after this one could not be checked`;
+      message = t(`isian ke-${field + 1} punya teks setelah tanda kutip penutupnya; apit seluruh isian dengan tanda kutip, atau gandakan tanda kutip yang memang bagian dari isian (""). Baris-baris setelah ini tidak dapat diperiksa`,
+        `field ${field + 1} has text after its closing quote; wrap the whole value in quotes, or double a quote that belongs to the value (""). The rows after this one could not be checked`);
       broken = true;
     } else if (code === 'CSV_MAX_RECORD_SIZE') {
-      message = `this row is longer than ${LIMITS.recordChars} characters, far more than a claims row needs; the file probably uses an unexpected line ending or an unclosed quote. The rows after this one could not be checked`;
+      message = t(`baris ini lebih panjang dari ${LIMITS.recordChars} karakter, jauh melebihi yang diperlukan baris data klaim; berkas ini mungkin memakai akhir baris yang tidak lazim atau ada tanda kutip yang tidak ditutup. Baris-baris setelah ini tidak dapat diperiksa`,
+        `this row is longer than ${LIMITS.recordChars} characters, far more than a claims row needs; the file probably uses an unexpected line ending or an unclosed quote. The rows after this one could not be checked`);
       broken = true;
     } else {
-      message = `the CSV cannot be read here (${k.message}); check the quotes and separators of this row`;
+      message = t(`CSV tidak dapat dibaca di sini (${k.message}); periksa tanda kutip dan pemisah di baris ini`, `the CSV cannot be read here (${k.message}); check the quotes and separators of this row`);
     }
     lastSkipLine = line;
     report({ line, field: code === 'CSV_QUOTE_NOT_CLOSED' ? -1 : field, severity: 'error', rule: 'csv.quotes', message });
@@ -899,13 +940,15 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
   if (readError !== undefined) {
     const code = (readError as { code?: string }).code;
     report({ line: 1, field: -1, severity: 'error', rule: 'file.read',
-      message: code === 'ENOENT' ? 'file not found; check the path' : `cannot read the file (${code}); check its permissions` });
+      message: code === 'ENOENT' ? t('berkas tidak ditemukan; periksa jalurnya', 'file not found; check the path')
+        : t(`berkas tidak dapat dibaca (${code}); periksa izin aksesnya`, `cannot read the file (${code}); check its permissions`) });
   } else if (!headerSeen) {
     report({ line: 1, field: -1, severity: 'error', rule: 'file.read',
-      message: `the file is empty; it must start with the header line: ${HEADER}` });
+      message: t(`berkas kosong; berkas harus diawali baris judul: ${HEADER}`, `the file is empty; it must start with the header line: ${HEADER}`) });
   } else if (rowCount === 0) {
     report({ line: 1, field: -1, severity: 'error', rule: 'rows.none',
-      message: 'the file has a header but no data rows; add at least one row, or delete the file and its metadata' });
+      message: t('berkas punya baris judul tetapi tidak punya baris data; tambahkan paling sedikit satu baris, atau hapus berkas ini beserta metadatanya',
+        'the file has a header but no data rows; add at least one row, or delete the file and its metadata') });
   }
 
   // Duplicates and overlaps inside the file.
@@ -961,14 +1004,16 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
           const first = lines[0] ?? 0;
           for (let n = 1; n < c.count; n++) {
             report({ line: lines[n] ?? first, field: -1, severity: 'error', rule: 'row.duplicate',
-              message: `duplicate row: ${branch} ${prog} ${period(c.a)} is already on line ${first}; remove one of the two rows (or add them up if they are parts of one total)` });
+              message: t(`baris ganda: ${branch} ${prog} ${period(c.a)} sudah ada di baris ${first}; hapus salah satu dari kedua baris itu (atau jumlahkan bila keduanya bagian dari satu total)`,
+                `duplicate row: ${branch} ${prog} ${period(c.a)} is already on line ${first}; remove one of the two rows (or add them up if they are parts of one total)`) });
           }
         } else {
           const la = linesOf(c.comboKey, c.a)[0] ?? 0;
           const lb = linesOf(c.comboKey, c.b)[0] ?? 0;
           const [laterKey, laterLine, earlierKey, earlierLine] = la > lb ? [c.a, la, c.b, lb] : [c.b, lb, c.a, la];
           report({ line: laterLine, field: -1, severity: 'error', rule: 'period.overlap',
-            message: `period ${period(laterKey)} for ${branch} ${prog} overlaps ${period(earlierKey)} on line ${earlierLine}, so claims would be counted twice; make the periods not overlap` });
+            message: t(`periode ${period(laterKey)} untuk ${branch} ${prog} tumpang tindih dengan ${period(earlierKey)} di baris ${earlierLine}, sehingga klaim akan terhitung dua kali; ubah periodenya agar tidak tumpang tindih`,
+              `period ${period(laterKey)} for ${branch} ${prog} overlaps ${period(earlierKey)} on line ${earlierLine}, so claims would be counted twice; make the periods not overlap`) });
         }
       }
     }
@@ -980,7 +1025,8 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
   if (errorCount + warningCount > diagnostics.length) {
     const hidden = errorCount + warningCount - diagnostics.length;
     diagnostics.push({ path, line: diagnostics[diagnostics.length - 1]?.line ?? 1, column: 1, severity: errorCount > 0 ? 'error' : 'warning', rule: 'limit',
-      message: `${hidden} more problem${hidden === 1 ? '' : 's'} in this file not shown (only the first ${MAX_DIAGNOSTICS_PER_FILE} are listed); fix these and run the check again` });
+      message: t(`${hidden} masalah lain di berkas ini tidak ditampilkan (hanya ${MAX_DIAGNOSTICS_PER_FILE} yang pertama); perbaiki yang ini lalu jalankan pemeriksaan lagi`,
+        `${hidden} more problem${hidden === 1 ? '' : 's'} in this file not shown (only the first ${MAX_DIAGNOSTICS_PER_FILE} are listed); fix these and run the check again`) });
   }
   return {
     path,

@@ -4,6 +4,7 @@
  * A day number counts days since 1977-01-01 (day 0). Accepted years are
  * 1977–2100, so a day number and a period length each fit in 16 bits.
  */
+import type { Text } from '../diagnostics.ts';
 
 /** First accepted year. */
 export const MIN_YEAR = 1977;
@@ -75,30 +76,54 @@ export function dayToIso(day: number): string {
  * Explains why `s` is not an accepted ISO date, for a message; `field` is
  * the column name.
  */
-export function explainDate(s: string, field: string, code: number): string {
+export function explainDate(s: string, field: string, code: number): Text {
   if (code === DATE_OUT_OF_RANGE) {
-    return `${field} "${s}" is outside the accepted years ${MIN_YEAR}–${MAX_YEAR}; check the year for a typing mistake`;
+    return {
+      id: `${field} "${s}" di luar tahun yang diterima (${MIN_YEAR}–${MAX_YEAR}); periksa tahunnya, mungkin salah ketik`,
+      en: `${field} "${s}" is outside the accepted years ${MIN_YEAR}–${MAX_YEAR}; check the year for a typing mistake`,
+    };
   }
   if (code === DATE_NOT_REAL) {
     const y = Number(s.slice(0, 4));
     const m = Number(s.slice(5, 7));
     if (m >= 1 && m <= 12) {
-      return `${field} "${s}" is not a real date: month ${s.slice(5, 7)} of ${s.slice(0, 4)} has ${daysInMonth(y, m)} days; write the correct date as YYYY-MM-DD`;
+      return {
+        id: `${field} "${s}" bukan tanggal yang ada: bulan ${s.slice(5, 7)} tahun ${s.slice(0, 4)} hanya ${daysInMonth(y, m)} hari; tulis tanggal yang benar dalam bentuk TTTT-BB-HH`,
+        en: `${field} "${s}" is not a real date: month ${s.slice(5, 7)} of ${s.slice(0, 4)} has ${daysInMonth(y, m)} days; write the correct date as YYYY-MM-DD`,
+      };
     }
-    return `${field} "${s}" is not a real date (month ${s.slice(5, 7)} does not exist); write the date as YYYY-MM-DD`;
+    return {
+      id: `${field} "${s}" bukan tanggal yang ada (tidak ada bulan ${s.slice(5, 7)}); tulis tanggal dalam bentuk TTTT-BB-HH`,
+      en: `${field} "${s}" is not a real date (month ${s.slice(5, 7)} does not exist); write the date as YYYY-MM-DD`,
+    };
   }
-  if (s === '') return `${field} is empty; write the date as YYYY-MM-DD, e.g. 2017-01-01`;
+  if (s === '') {
+    return {
+      id: `${field} kosong; tulis tanggal dalam bentuk TTTT-BB-HH, misalnya 2017-01-01`,
+      en: `${field} is empty; write the date as YYYY-MM-DD, e.g. 2017-01-01`,
+    };
+  }
   const dmy = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$/.exec(s);
   if (dmy) {
     const iso = `${dmy[3]}-${dmy[2]!.padStart(2, '0')}-${dmy[1]!.padStart(2, '0')}`;
-    return `${field} "${s}" is written day-first; write it as YYYY-MM-DD (${iso} if it means ${Number(dmy[1])} ${MONTHS_ID[Number(dmy[2]) - 1] ?? `month ${dmy[2]}`} ${dmy[3]})`;
+    const month = MONTHS_ID[Number(dmy[2]) - 1];
+    return {
+      id: `${field} "${s}" ditulis dengan tanggal di depan; tulis dalam bentuk TTTT-BB-HH (${iso} jika maksudnya ${Number(dmy[1])} ${month ?? `bulan ${dmy[2]}`} ${dmy[3]})`,
+      en: `${field} "${s}" is written day-first; write it as YYYY-MM-DD (${iso} if it means ${Number(dmy[1])} ${month ?? `month ${dmy[2]}`} ${dmy[3]})`,
+    };
   }
   const loose = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s.trim());
   if (loose) {
     const iso = `${loose[1]}-${loose[2]!.padStart(2, '0')}-${loose[3]!.padStart(2, '0')}`;
-    return `${field} "${s}" must be exactly YYYY-MM-DD with two-digit month and day; write ${iso}`;
+    return {
+      id: `${field} "${s}" harus persis TTTT-BB-HH dengan bulan dan tanggal dua angka; tulis ${iso}`,
+      en: `${field} "${s}" must be exactly YYYY-MM-DD with two-digit month and day; write ${iso}`,
+    };
   }
-  return `${field} "${s}" is not a date in the form YYYY-MM-DD; write it like 2017-01-01`;
+  return {
+    id: `${field} "${s}" bukan tanggal berbentuk TTTT-BB-HH; tulis seperti 2017-01-01`,
+    en: `${field} "${s}" is not a date in the form YYYY-MM-DD; write it like 2017-01-01`,
+  };
 }
 
 const MONTHS_ID = [

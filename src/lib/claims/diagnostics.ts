@@ -1,80 +1,55 @@
+/**
+ * Diagnostics of the claims pipeline: the shared module (src/lib/diagnostics.ts: bilingual
+ * messages, `PATH:LINE:COLUMN: error: MESSAGE` text and GitHub annotations, `--lang`/`--format`),
+ * with `rule` narrowed to the claims rules.
+ *
+ * Messages are built only on the error path (never per valid row): `t(id, en)` pairs the plain
+ * Indonesian message editors read by default with its English version (`--lang en`).
+ */
+import type { Diagnostic as SharedDiagnostic, Text } from '../diagnostics.ts';
+import { sortDiagnostics as sortShared } from '../diagnostics.ts';
 import type { RuleId } from './rules.ts';
 
-/**
- * One problem found in a data file, printed as
- * `PATH:LINE:COLUMN: error: MESSAGE` (or `warning:`). Lines and columns are
- * 1-based; columns count characters (Unicode code points) in the line.
- */
-export interface Diagnostic {
-  path: string;
-  line: number;
-  column: number;
-  severity: 'error' | 'warning';
-  message: string;
-  /** The rule that produced it (see RULES); `limit` marks the "more problems not shown" notice. */
+export {
+  cliOptions,
+  countSeverities,
+  editDistance,
+  formatDiagnostic,
+  nearestName,
+  quoteInput,
+  UsageError,
+  type Lang,
+  type OutputFormat,
+  type Severity,
+  type Text,
+} from '../diagnostics.ts';
+
+/** One problem in a data file; `rule` is a claims rule (see RULES) or `limit` ("more problems not shown"). */
+export interface Diagnostic extends SharedDiagnostic {
   rule: RuleId | 'limit';
 }
 
-/** Formats a diagnostic the way compilers and CI annotations expect. */
-export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.path}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
-}
-
-/** Sorts diagnostics by path, line, column, then message, for stable output; a file's "not shown" notice comes last. */
-export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  return list.slice().sort((a, b) => {
-    if (a.path !== b.path) return a.path < b.path ? -1 : 1;
-    if ((a.rule === 'limit') !== (b.rule === 'limit')) return a.rule === 'limit' ? 1 : -1;
-    if (a.line !== b.line) return a.line - b.line;
-    if (a.column !== b.column) return a.column - b.column;
-    return a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
-  });
-}
-
-/** Counts errors and warnings. */
-export function countSeverities(list: readonly Diagnostic[]): { errors: number; warnings: number } {
-  let errors = 0;
-  let warnings = 0;
-  for (const d of list) {
-    if (d.severity === 'error') errors++;
-    else warnings++;
-  }
-  return { errors, warnings };
-}
-
-/** Levenshtein distance (small strings only: column and field names). */
-export function editDistance(a: string, b: string): number {
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
+/** A message in Indonesian and English. */
+export function t(id: string, en: string): Text {
+  return { id, en };
 }
 
 /**
- * The candidate closest to `name` (ignoring case, spaces, dashes and
- * underscores first), or `undefined` if none is close enough to be a typo.
+ * Both languages in one string, for libraries that carry a message as a string (zod issues):
+ * `bi(id, en)` on the way in, {@link textOf} on the way out.
  */
-export function nearestName(name: string, candidates: readonly string[]): string | undefined {
-  const norm = (s: string) => s.toLowerCase().replace(/[\s_\-]+/g, '');
-  const n = norm(name);
-  let best: string | undefined;
-  let bestDist = Infinity;
-  for (const c of candidates) {
-    const d = norm(c) === n ? 0 : editDistance(n, norm(c));
-    if (d < bestDist) {
-      bestDist = d;
-      best = c;
-    }
-  }
-  if (best === undefined) return undefined;
-  const limit = Math.max(2, Math.floor(best.length / 3));
-  return bestDist <= limit ? best : undefined;
+const SEP = '\u001f';
+export function bi(id: string, en: string): string {
+  return `${id}${SEP}${en}`;
+}
+
+/** The two languages of a string made by {@link bi}; a plain string is used for both. */
+export function textOf(message: string): Text {
+  const at = message.indexOf(SEP);
+  return at < 0 ? { id: message, en: message } : { id: message.slice(0, at), en: message.slice(at + 1) };
+}
+
+/** Sorted by path, line and column (a file's "not shown" notice last); keeps the claims type. */
+export function sortDiagnostics<D extends SharedDiagnostic>(list: readonly D[]): D[] {
+  return sortShared(list) as D[];
 }

@@ -249,7 +249,7 @@ export async function loadClaims(dataDir: string): Promise<ClaimsData> {
   const display = (p: string): string => relative(repo, p).split('\\').join('/');
   const found = await findDatasets(absData);
   if (found.csvs.length === 0) {
-    throw new Error(`${display(resolve(absData, 'klaim'))}:1:1: error: no claims CSV files found; nothing to publish`);
+    throw new Error(`${display(resolve(absData, 'klaim'))}:1:1: error: tidak ada berkas CSV klaim; tidak ada yang bisa diterbitkan. Tambahkan dataset dengan npm run data:new -- <id>`);
   }
   const run = await checkDatasets(
     found.csvs.map((f) => ({ fsPath: f, displayPath: display(f) })),
@@ -261,11 +261,12 @@ export async function loadClaims(dataDir: string): Promise<ClaimsData> {
     },
   );
   if (run.errorCount > 0) {
-    const lines = run.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
+    // The build fails with the same Indonesian lines editors get from npm run data:check.
+    const lines = run.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d, { lang: 'id' }));
     throw new Error(lines.join('\n'));
   }
   const registry = run.registry;
-  if (registry === null) throw new Error(`${display(resolve(absData, 'kantor.yaml'))}:1:1: error: the registry of offices is missing`);
+  if (registry === null) throw new Error(`${display(resolve(absData, 'kantor.yaml'))}:1:1: error: daftar kantor tidak ada; buat data/kantor.yaml (lihat data/klaim/README.md)`);
   const datasets: Dataset[] = [];
   for (const d of run.datasets) {
     const meta = d.meta;

@@ -25,7 +25,8 @@
  * - `notes` (optional, ≤ 4000), `last_reviewed` (YYYY-MM-DD, required).
  */
 import { z } from 'zod';
-import type { Diagnostic } from './diagnostics.ts';
+import type { Diagnostic, Text } from './diagnostics.ts';
+import { bi, t } from './diagnostics.ts';
 import { parseNominalSen, explainNominal, senToDecimal } from './money.ts';
 import { parseIsoDay, explainDate } from './dates.ts';
 import type { Qualifier } from './printed.ts';
@@ -54,43 +55,52 @@ export type Confidence = (typeof CONFIDENCES)[number];
  */
 export const RESERVED_IDS: readonly string[] = ['klaim', 'datapackage', 'metodologi', 'cabang', 'kantor', 'tahun', 'wilayah', 'nasional', 'riwayat', 'v'];
 
+/** A dataset id: lower-case letters, digits and single dashes (also the file name). */
+export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** A bilingual message as one string for zod (see bi()). */
+function both(m: Text): string {
+  return bi(m.id, m.en);
+}
+
 /** Longest texts accepted in metadata (characters). */
 export const TEXT_LIMITS = { short: 200, description: 2000, notes: 4000 } as const;
 
 const isoDate = (field: string) =>
-  z.string({ error: `"${field}" must be a date written as YYYY-MM-DD` }).refine((s) => parseIsoDay(s) >= 0, {
-    error: (iss) => explainDate(String(iss.input).slice(0, 40), `"${field}"`, parseIsoDay(String(iss.input))),
+  z.string({ error: bi(`"${field}" harus berupa tanggal yang ditulis TTTT-BB-HH`, `"${field}" must be a date written as YYYY-MM-DD`) }).refine((s) => parseIsoDay(s) >= 0, {
+    error: (iss) => both(explainDate(String(iss.input).slice(0, 40), `"${field}"`, parseIsoDay(String(iss.input)))),
   });
 
 const text = (field: string, max: number = TEXT_LIMITS.short) =>
   z
-    .string({ error: `"${field}" must be text` })
+    .string({ error: bi(`"${field}" harus berupa teks`, `"${field}" must be text`) })
     .trim()
-    .min(1, { error: `"${field}" is empty; fill it in or remove the field if it is optional` })
-    .max(max, { error: `"${field}" is longer than ${max} characters; shorten it` })
+    .min(1, { error: bi(`"${field}" kosong; isi, atau hapus isian itu bila tidak wajib`, `"${field}" is empty; fill it in or remove the field if it is optional`) })
+    .max(max, { error: bi(`"${field}" lebih dari ${max} karakter; persingkat`, `"${field}" is longer than ${max} characters; shorten it`) })
     // eslint-disable-next-line no-control-regex
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(s), {
-      error: `"${field}" contains control or text-direction characters; retype the text`,
+      error: bi(`"${field}" memuat karakter kendali atau karakter arah teks; ketik ulang teksnya`, `"${field}" contains control or text-direction characters; retype the text`),
     });
 
 /** A quoted plain amount ("12878543829", "5000.50") → exact decimal string, or null. */
 const amount = (field: string) =>
   z
-    .union([z.string(), z.bigint(), z.number(), z.null()], { error: `"${field}" must be a quoted amount like "12878543829", or null` })
+    .union([z.string(), z.bigint(), z.number(), z.null()], { error: bi(`"${field}" harus berupa nominal dalam tanda kutip seperti "12878543829", atau null`, `"${field}" must be a quoted amount like "12878543829", or null`) })
     .transform((v, ctx) => {
       if (v === null) return null;
       if (typeof v === 'number') {
-        ctx.addIssue({ code: 'custom', message: `"${field}" ${v} is not a whole number of rupiah as YAML reads it; write it in quotes as a plain amount, e.g. "12878543829" or "5000.50"` });
+        ctx.addIssue({ code: 'custom', message: bi(`"${field}" ${v} bukan rupiah utuh menurut cara YAML membacanya; tulis dalam tanda kutip sebagai nominal polos, misalnya "12878543829" atau "5000.50"`,
+          `"${field}" ${v} is not a whole number of rupiah as YAML reads it; write it in quotes as a plain amount, e.g. "12878543829" or "5000.50"`) });
         return z.NEVER;
       }
       const s = typeof v === 'bigint' ? v.toString() : v;
       if (s.length > 23) {
-        ctx.addIssue({ code: 'custom', message: `"${field}" has more than 20 digits; no claim total is that large: check the figure` });
+        ctx.addIssue({ code: 'custom', message: bi(`"${field}" lebih dari 20 angka; tidak ada total klaim sebesar itu: periksa angkanya`, `"${field}" has more than 20 digits; no claim total is that large: check the figure`) });
         return z.NEVER;
       }
       const sen = parseNominalSen(s);
       if (sen === null) {
-        ctx.addIssue({ code: 'custom', message: explainNominal(s, `"${field}"`) });
+        ctx.addIssue({ code: 'custom', message: both(explainNominal(s, `"${field}"`)) });
         return z.NEVER;
       }
       return senToDecimal(sen);
@@ -99,12 +109,13 @@ const amount = (field: string) =>
 /** A quoted whole number of cases → digits, or null. */
 const count = (field: string) =>
   z
-    .union([z.string(), z.bigint(), z.null()], { error: `"${field}" must be a quoted whole number like "50119", or null` })
+    .union([z.string(), z.bigint(), z.null()], { error: bi(`"${field}" harus berupa bilangan bulat dalam tanda kutip seperti "50119", atau null`, `"${field}" must be a quoted whole number like "50119", or null`) })
     .transform((v, ctx) => {
       if (v === null) return null;
       const s = typeof v === 'bigint' ? v.toString() : v;
       if (!/^\d{1,20}$/.test(s)) {
-        ctx.addIssue({ code: 'custom', message: `"${field}" "${s.slice(0, 40)}" is not a whole number of cases; write digits only, e.g. "50119", or null` });
+        ctx.addIssue({ code: 'custom', message: bi(`"${field}" "${s.slice(0, 40)}" bukan jumlah kasus yang bulat; tulis angka saja, misalnya "50119", atau null`,
+          `"${field}" "${s.slice(0, 40)}" is not a whole number of cases; write digits only, e.g. "50119", or null`) });
         return z.NEVER;
       }
       return s.replace(/^0+(?=\d)/, '');
@@ -123,56 +134,63 @@ const figureFields = (prefix: string) => ({
 export const metaSchema = z
   .object({
     id: z
-      .string({ error: '"id" must be text' })
-      .max(80, { error: '"id" is longer than 80 characters; shorten it' })
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: '"id" may contain only lower-case letters, digits and single dashes, e.g. pasuruan-2018' })
-      .refine((id) => !RESERVED_IDS.includes(id), { error: `"id" must not be ${RESERVED_IDS.join(', ')}: those names are taken by the combined downloads or by pages under /transparansi/; rename the dataset files` }),
+      .string({ error: bi('"id" harus berupa teks', '"id" must be text') })
+      .max(80, { error: bi('"id" lebih dari 80 karakter; persingkat', '"id" is longer than 80 characters; shorten it') })
+      .regex(ID_PATTERN, { error: bi('"id" hanya boleh berisi huruf kecil, angka, dan tanda hubung tunggal, misalnya pasuruan-2018', '"id" may contain only lower-case letters, digits and single dashes, e.g. pasuruan-2018') })
+      .refine((id) => !RESERVED_IDS.includes(id), {
+        error: bi(`"id" tidak boleh ${RESERVED_IDS.join(', ')}: nama-nama itu sudah dipakai unduhan gabungan atau halaman di bawah /transparansi/; ganti nama berkas datasetnya`,
+          `"id" must not be ${RESERVED_IDS.join(', ')}: those names are taken by the combined downloads or by pages under /transparansi/; rename the dataset files`),
+      }),
     title: text('title'),
     description: text('description', TEXT_LIMITS.description).nullable().default(null),
-    level: z.enum(LEVELS, { error: `"level" must be one of: ${LEVELS.join(', ')}` }),
+    level: z.enum(LEVELS, { error: bi(`"level" harus salah satu dari: ${LEVELS.join(', ')}`, `"level" must be one of: ${LEVELS.join(', ')}`) }),
     offices: z
-      .array(text('offices[]', 100), { error: '"offices" must be a list of office names from data/kantor.yaml, e.g. [Pasuruan]' })
-      .min(1, { error: '"offices" is empty; list the kantor values used in the CSV' }),
+      .array(text('offices[]', 100), { error: bi('"offices" harus berupa daftar nama kantor dari data/kantor.yaml, misalnya [Pasuruan]', '"offices" must be a list of office names from data/kantor.yaml, e.g. [Pasuruan]') })
+      .min(1, { error: bi('"offices" kosong; sebutkan nilai kolom kantor yang dipakai di CSV', '"offices" is empty; list the kantor values used in the CSV') }),
     period: z
       .object({
         start: isoDate('period.start'),
         end: isoDate('period.end'),
-        start_stated: z.boolean({ error: '"period.start_stated" must be true (the source states the start) or false (the start is assumed)' }),
+        start_stated: z.boolean({ error: bi('"period.start_stated" harus true (sumber menyebut awal periode) atau false (awal periode hanya perkiraan)', '"period.start_stated" must be true (the source states the start) or false (the start is assumed)') }),
         printed: text('period.printed'),
-      }, { error: '"period" must have "start", "end", "start_stated" and "printed"' })
+      }, { error: bi('"period" harus memuat "start", "end", "start_stated", dan "printed"', '"period" must have "start", "end", "start_stated" and "printed"') })
       .strict()
-      .refine((p) => parseIsoDay(p.end) >= parseIsoDay(p.start), { error: '"period.end" must not be before "period.start"', path: ['end'] }),
-    confidence: z.enum(CONFIDENCES, { error: '"confidence" must be V (verified), M (several sources agree) or U (single or weak source)' }),
+      .refine((p) => parseIsoDay(p.end) >= parseIsoDay(p.start), { error: bi('"period.end" tidak boleh lebih awal daripada "period.start"', '"period.end" must not be before "period.start"'), path: ['end'] }),
+    confidence: z.enum(CONFIDENCES, {
+      error: bi('"confidence" harus V (terverifikasi), M (beberapa sumber sepakat), atau U (satu sumber atau sumber lemah); untuk "V/M" pilih yang lebih rendah dan jelaskan di notes',
+        '"confidence" must be V (verified), M (several sources agree) or U (single or weak source)'),
+    }),
     source: z
       .object({
         publisher: text('source.publisher'),
         headline: text('source.headline', 300),
-        url: z.url({ protocol: /^https?$/, error: '"source.url" must be a full http(s) address, or null when there is none' }).max(500).nullable(),
+        url: z.url({ protocol: /^https?$/, error: bi('"source.url" harus berupa alamat http(s) lengkap, atau null bila tidak ada', '"source.url" must be a full http(s) address, or null when there is none') })
+          .max(500, { error: bi('"source.url" lebih dari 500 karakter', '"source.url" is longer than 500 characters') }).nullable(),
         published: isoDate('source.published').nullable(),
         note: text('source.note', TEXT_LIMITS.description).nullable().default(null),
-      }, { error: '"source" must describe the publisher, headline, url and publication date' })
+      }, { error: bi('"source" harus memuat penerbit (publisher), judul (headline), url, dan tanggal terbit (published)', '"source" must describe the publisher, headline, url and publication date') })
       .strict(),
     reported: z
       .object({
         ...figureFields('reported.'),
         includes: z
           .array(
-            z.object({ name: text('reported.includes[].name'), ...figureFields('reported.includes[].') }, { error: 'each item of "reported.includes" needs a "name" and its figures' }).strict(),
-            { error: '"reported.includes" must be a list' },
+            z.object({ name: text('reported.includes[].name'), ...figureFields('reported.includes[].') }, { error: bi('setiap butir "reported.includes" perlu "name" dan angka-angkanya', 'each item of "reported.includes" needs a "name" and its figures') }).strict(),
+            { error: bi('"reported.includes" harus berupa daftar', '"reported.includes" must be a list') },
           )
           .default([]),
-      }, { error: '"reported" must hold the totals the source stated (nominal, kasus), or be null' })
+      }, { error: bi('"reported" harus memuat total yang disebut sumber (nominal, kasus), atau null', '"reported" must hold the totals the source stated (nominal, kasus), or be null') })
       .strict()
       .nullable(),
     licence: z
       .object({
-        id: z.enum(Object.keys(LICENCES) as [keyof typeof LICENCES], { error: `"licence.id" must be one of: ${Object.keys(LICENCES).join(', ')}` }),
+        id: z.enum(Object.keys(LICENCES) as [keyof typeof LICENCES], { error: bi(`"licence.id" harus salah satu dari: ${Object.keys(LICENCES).join(', ')}`, `"licence.id" must be one of: ${Object.keys(LICENCES).join(', ')}`) }),
         note: text('licence.note', TEXT_LIMITS.description),
-      }, { error: '"licence" must have "id" and "note"' })
+      }, { error: bi('"licence" harus memuat "id" dan "note"', '"licence" must have "id" and "note"') })
       .strict(),
     notes: text('notes', TEXT_LIMITS.notes).nullable().default(null),
     last_reviewed: isoDate('last_reviewed'),
-  }, { error: 'the metadata must be a YAML mapping of fields (id, title, level, offices, period, confidence, source, reported, licence, last_reviewed)' })
+  }, { error: bi('metadata harus berupa pemetaan YAML berisi isian (id, title, level, offices, period, confidence, source, reported, licence, last_reviewed)', 'the metadata must be a YAML mapping of fields (id, title, level, offices, period, confidence, source, reported, licence, last_reviewed)') })
   .strict();
 
 /** Metadata as written in YAML (input of the schema). */
@@ -261,7 +279,7 @@ export function parseMeta(path: string, source: string, expectedId?: string): Me
   if (v === null) return { meta: null, diagnostics, reportedAt, officesAt, levelAt };
   if (expectedId !== undefined && v.id !== expectedId) {
     diagnostics.push({ path, ...y.at(['id']), severity: 'error', rule: 'meta.schema',
-      message: `"id" is "${v.id}" but the file is named ${expectedId}; make "id" equal the file name (${expectedId})` });
+      message: t(`"id" berisi "${v.id}", padahal nama berkasnya ${expectedId}; samakan "id" dengan nama berkas (${expectedId})`, `"id" is "${v.id}" but the file is named ${expectedId}; make "id" equal the file name (${expectedId})`) });
   }
   const figure = (base: PropertyKey[], f: FigureInput, which: 'nominal' | 'kasus'): StatedFigure | null => {
     const value = f[which];
@@ -270,7 +288,8 @@ export function parseMeta(path: string, source: string, expectedId?: string): Me
     if (value === null) {
       if (printed !== null) {
         diagnostics.push({ path, ...y.at([...base, which]), severity: 'error', rule: 'printed.mismatch',
-          message: `"${field}" is null but "${field}_printed" says "${printed.slice(0, 80)}"; write the printed figure as a plain ${which === 'nominal' ? 'amount' : 'number'} in "${field}"` });
+          message: t(`"${field}" null, padahal "${field}_printed" berisi "${printed.slice(0, 80)}"; tulis angka itu sebagai ${which === 'nominal' ? 'nominal' : 'angka'} polos di "${field}"`,
+            `"${field}" is null but "${field}_printed" says "${printed.slice(0, 80)}"; write the printed figure as a plain ${which === 'nominal' ? 'amount' : 'number'} in "${field}"`) });
       }
       return null;
     }
@@ -278,13 +297,15 @@ export function parseMeta(path: string, source: string, expectedId?: string): Me
     const read = readPrinted(printed, which === 'nominal');
     if (isPrintedError(read)) {
       diagnostics.push({ path, ...y.at([...base, `${which}_printed`]), severity: 'error', rule: 'printed.format',
-        message: `"${field}_printed" "${printed.slice(0, 80)}" ${read.error}; copy the figure exactly as the source printed it, e.g. ${which === 'nominal' ? '"Rp 122 miliar"' : '"4 juta"'}` });
+        message: t(`"${field}_printed" "${printed.slice(0, 80)}" ${read.errorId}; salin angkanya persis seperti tertulis di sumber, misalnya ${which === 'nominal' ? '"Rp 122 miliar"' : '"4 juta"'}`,
+          `"${field}_printed" "${printed.slice(0, 80)}" ${read.error}; copy the figure exactly as the source printed it, e.g. ${which === 'nominal' ? '"Rp 122 miliar"' : '"4 juta"'}`) });
       return null;
     }
     const asValue = (b: bigint): string => (which === 'nominal' ? senToDecimal(b) : b.toString());
     if (asValue(read.value) !== value) {
       diagnostics.push({ path, ...y.at([...base, which]), severity: 'error', rule: 'printed.mismatch',
-        message: `"${field}" ${value} does not match "${field}_printed" "${printed.slice(0, 80)}", which is ${asValue(read.value)}; correct the typing mistake in one of them` });
+        message: t(`"${field}" ${value} tidak sama dengan "${field}_printed" "${printed.slice(0, 80)}", yang bernilai ${asValue(read.value)}; perbaiki salah ketik di salah satunya`,
+          `"${field}" ${value} does not match "${field}_printed" "${printed.slice(0, 80)}", which is ${asValue(read.value)}; correct the typing mistake in one of them`) });
       return null;
     }
     return { value, printed, unit: asValue(read.unit), qualifier: read.qualifier };
@@ -302,12 +323,13 @@ export function parseMeta(path: string, source: string, expectedId?: string): Me
     };
     if (v.reported.nominal === null && v.reported.kasus === null && v.reported.includes.length === 0) {
       diagnostics.push({ path, ...reportedAt, severity: 'error', rule: 'meta.schema',
-        message: '"reported" has no figure; write the stated "nominal" and/or "kasus", or write reported: null when the source stated no total' });
+        message: t('"reported" tidak berisi angka; tulis "nominal" dan/atau "kasus" yang disebut sumber, atau tulis reported: null bila sumber tidak menyebut total',
+          '"reported" has no figure; write the stated "nominal" and/or "kasus", or write reported: null when the source stated no total') });
     }
   }
   const seen = new Set<string>();
   v.offices.forEach((o, i) => {
-    if (seen.has(o)) diagnostics.push({ path, ...y.at(['offices', i]), severity: 'error', rule: 'meta.schema', message: `"offices" lists "${o}" twice; remove one` });
+    if (seen.has(o)) diagnostics.push({ path, ...y.at(['offices', i]), severity: 'error', rule: 'meta.schema', message: t(`"offices" menyebut "${o}" dua kali; hapus salah satunya`, `"offices" lists "${o}" twice; remove one`) });
     seen.add(o);
   });
   const lic = LICENCES[v.licence.id];

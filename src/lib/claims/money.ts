@@ -9,6 +9,7 @@
  * Formatting follows Indonesian conventions: `Rp` with no space, a dot for
  * thousands and a comma for decimals (`Rp1.864.980.719`, `Rp5.000,50`).
  */
+import type { Text } from '../diagnostics.ts';
 import Decimal from 'decimal.js';
 import { formatPercent, formatRupiah, groupThousands, splitDecimal } from './format.ts';
 
@@ -20,7 +21,7 @@ export const Dec = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_U
 /** Result of {@link parseNominal}. `sen` is the amount in sen, `value` the canonical decimal string. */
 export type NominalResult =
   | { ok: true; sen: bigint; value: string }
-  | { ok: false; message: string };
+  | { ok: false; message: Text };
 
 const C0 = 48;
 const C9 = 57;
@@ -219,53 +220,70 @@ const THOUSANDS_COMMA = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
  * on the (rare) error path, so it may use regular expressions.
  * @param field column name used in the message
  */
-export function explainNominal(s: string, field = 'nominal_rp'): string {
-  const plainHint = 'write a plain number of rupiah such as 1864980719 or 1864980719.50';
-  if (s === '') return `${field} is empty; ${plainHint}, or null when the source did not state it`;
-  if (/^\d{21,}(\.\d{1,2})?$/.test(s)) return `${field} has ${s.split('.')[0]!.length} digits before the decimal point; an amount has at most 20 (no claim is that large): check the figure`;
+export function explainNominal(s: string, field = 'nominal_rp'): Text {
+  const hint = {
+    id: 'tulis angka rupiah polos seperti 1864980719 atau 1864980719.50',
+    en: 'write a plain number of rupiah such as 1864980719 or 1864980719.50',
+  };
+  const m = (id: string, en: string): Text => ({ id, en });
+  if (s === '') return m(`${field} kosong; ${hint.id}, atau null bila sumber tidak menyebutnya`, `${field} is empty; ${hint.en}, or null when the source did not state it`);
+  if (/^\d{21,}(\.\d{1,2})?$/.test(s)) {
+    const n = s.split('.')[0]!.length;
+    return m(`${field} punya ${n} angka sebelum titik desimal; nominal paling banyak 20 angka (tidak ada klaim sebesar itu): periksa angkanya`,
+      `${field} has ${n} digits before the decimal point; an amount has at most 20 (no claim is that large): check the figure`);
+  }
   if (s.trim() !== s || /\s/.test(s)) {
     const squeezed = s.replace(/\s+/g, '');
-    const inner = parseNominalSen(squeezed) !== null ? `; write ${squeezed}` : '';
-    return `${field} "${s}" contains spaces${inner || `; remove them and ${plainHint}`}`;
+    return parseNominalSen(squeezed) !== null
+      ? m(`${field} "${s}" memuat spasi; tulis ${squeezed}`, `${field} "${s}" contains spaces; write ${squeezed}`)
+      : m(`${field} "${s}" memuat spasi; hapus spasinya dan ${hint.id}`, `${field} "${s}" contains spaces; remove them and ${hint.en}`);
   }
   if (/^-/.test(s)) {
-    return `${field} "${s}" is negative; claim amounts cannot be below zero: check the source and write the amount without a sign`;
+    return m(`${field} "${s}" negatif; nominal klaim tidak mungkin di bawah nol: periksa sumbernya dan tulis nominal tanpa tanda`,
+      `${field} "${s}" is negative; claim amounts cannot be below zero: check the source and write the amount without a sign`);
   }
-  if (/^\+/.test(s)) return `${field} "${s}" has a plus sign; write it without a sign: ${s.slice(1)}`;
+  if (/^\+/.test(s)) return m(`${field} "${s}" memakai tanda plus; tulis tanpa tanda: ${s.slice(1)}`, `${field} "${s}" has a plus sign; write it without a sign: ${s.slice(1)}`);
   let body = s;
-  let rpNote = '';
+  let rp = false;
   if (/^rp\.?\s*/i.test(body)) {
     body = body.replace(/^rp\.?\s*/i, '');
-    rpNote = 'has a currency prefix';
+    rp = true;
   }
+  const rpId = rp ? 'memakai awalan mata uang dan ' : '';
+  const rpEn = rp ? 'has a currency prefix and ' : '';
   if (THOUSANDS_DOT.test(body)) {
     const [int = '', frac] = body.split(',');
     const plain = int.replace(/\./g, '') + (frac !== undefined ? `.${frac}` : '');
-    const what = rpNote ? `${rpNote} and uses dots as thousands separators` : 'uses dots as thousands separators';
-    return `${field} "${s}" ${what}; write ${plain}${frac !== undefined && frac.length > 2 ? ' (and at most 2 decimals)' : ''}`;
+    const many = frac !== undefined && frac.length > 2;
+    return m(`${field} "${s}" ${rpId}memakai titik sebagai pemisah ribuan; tulis ${plain}${many ? ' (dan paling banyak 2 desimal)' : ''}`,
+      `${field} "${s}" ${rpEn}uses dots as thousands separators; write ${plain}${many ? ' (and at most 2 decimals)' : ''}`);
   }
   if (THOUSANDS_COMMA.test(body)) {
     const plain = body.replace(/,/g, '');
-    return `${field} "${s}" ${rpNote ? `${rpNote} and uses` : 'uses'} commas as thousands separators; write ${plain}`;
+    return m(`${field} "${s}" ${rpId}memakai koma sebagai pemisah ribuan; tulis ${plain}`, `${field} "${s}" ${rpEn}uses commas as thousands separators; write ${plain}`);
   }
   if (/^\d+,\d{1,2}$/.test(body)) {
-    return `${field} "${s}" ${rpNote ? `${rpNote} and uses` : 'uses'} a comma for decimals; write ${body.replace(',', '.')} (a dot before the sen)`;
+    const plain = body.replace(',', '.');
+    return m(`${field} "${s}" ${rpId}memakai koma untuk desimal; tulis ${plain} (titik sebelum sen)`, `${field} "${s}" ${rpEn}uses a comma for decimals; write ${plain} (a dot before the sen)`);
   }
-  if (rpNote && parseNominalSen(body) !== null) return `${field} "${s}" ${rpNote}; write ${body}`;
+  if (rp && parseNominalSen(body) !== null) return m(`${field} "${s}" memakai awalan mata uang; tulis ${body}`, `${field} "${s}" has a currency prefix; write ${body}`);
   if (/^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i.test(body)) {
-    return `${field} "${s}" is in scientific notation; ${plainHint} (format the spreadsheet column as Number with 0 or 2 decimals before exporting)`;
+    return m(`${field} "${s}" ditulis dalam notasi ilmiah; ${hint.id} (di spreadsheet, format kolomnya sebagai Number dengan 0 atau 2 desimal sebelum menyimpan)`,
+      `${field} "${s}" is in scientific notation; ${hint.en} (format the spreadsheet column as Number with 0 or 2 decimals before exporting)`);
   }
-  if (/^0x[0-9a-f]+$/i.test(body)) return `${field} "${s}" is a hexadecimal number; ${plainHint}`;
+  if (/^0x[0-9a-f]+$/i.test(body)) return m(`${field} "${s}" adalah bilangan heksadesimal; ${hint.id}`, `${field} "${s}" is a hexadecimal number; ${hint.en}`);
   if (/^\d+(_\d+)+(\.\d+)?$/.test(body)) {
-    return `${field} "${s}" uses underscores between digits; write ${body.replace(/_/g, '')}`;
+    const plain = body.replace(/_/g, '');
+    return m(`${field} "${s}" memakai garis bawah di antara angka; tulis ${plain}`, `${field} "${s}" uses underscores between digits; write ${plain}`);
   }
-  if (/^(nan|[+-]?inf(inity)?)$/i.test(body)) return `${field} "${s}" is not a number; ${plainHint}`;
+  if (/^(nan|[+-]?inf(inity)?)$/i.test(body)) return m(`${field} "${s}" bukan angka; ${hint.id}`, `${field} "${s}" is not a number; ${hint.en}`);
   if (/^\d+\.\d{3,}$/.test(body)) {
-    return `${field} "${s}" has more than 2 decimals; rupiah amounts have at most 2 (sen): round it in the source or check for a misplaced thousands dot`;
+    return m(`${field} "${s}" punya lebih dari 2 desimal; nominal rupiah paling banyak 2 desimal (sen): bulatkan sesuai sumber, atau periksa titik ribuan yang salah tempat`,
+      `${field} "${s}" has more than 2 decimals; rupiah amounts have at most 2 (sen): round it in the source or check for a misplaced thousands dot`);
   }
-  if (/^\.\d+$/.test(body)) return `${field} "${s}" has no digit before the dot; write 0${body}`;
-  if (/^\d+\.$/.test(body)) return `${field} "${s}" ends with a dot; write ${body.slice(0, -1)}`;
-  return `${field} "${s}" is not a plain amount; ${plainHint}`;
+  if (/^\.\d+$/.test(body)) return m(`${field} "${s}" tidak punya angka sebelum titik; tulis 0${body}`, `${field} "${s}" has no digit before the dot; write 0${body}`);
+  if (/^\d+\.$/.test(body)) return m(`${field} "${s}" diakhiri titik; tulis ${body.slice(0, -1)}`, `${field} "${s}" ends with a dot; write ${body.slice(0, -1)}`);
+  return m(`${field} "${s}" bukan nominal polos; ${hint.id}`, `${field} "${s}" is not a plain amount; ${hint.en}`);
 }
 
 /**

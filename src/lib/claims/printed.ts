@@ -27,9 +27,14 @@ export interface PrintedFigure {
   decimals: number;
 }
 
-/** Why a printed text could not be read (an English phrase for messages). */
+/** Why a printed text could not be read: a phrase for messages, in English and Indonesian. */
 export interface PrintedError {
   error: string;
+  errorId: string;
+}
+
+function fail(en: string, id: string): PrintedError {
+  return { error: en, errorId: id };
 }
 
 const SCALE_WORDS: Record<string, number> = {
@@ -54,7 +59,7 @@ const SCALE_WORDS: Record<string, number> = {
  */
 export function readPrinted(text: string, money: boolean): PrintedFigure | PrintedError {
   let s = text.trim().replace(/\s+/g, ' ');
-  if (s === '') return { error: 'is empty' };
+  if (s === '') return fail('is empty', 'kosong');
   let qualifier: Qualifier | null = null;
   const lower = (): string => s.toLowerCase();
   if (/^sekitar /.test(lower())) {
@@ -65,33 +70,35 @@ export function readPrinted(text: string, money: boolean): PrintedFigure | Print
     s = s.slice('lebih dari '.length);
   }
   if (/ lebih$/.test(lower())) {
-    if (qualifier !== null) return { error: 'has two qualifiers' };
+    if (qualifier !== null) return fail('has two qualifiers', 'memakai dua keterangan sekaligus (sekitar dan lebih)');
     qualifier = 'lebih';
     s = s.slice(0, -' lebih'.length);
   }
   if (money) {
     const rp = /^rp\.? ?/i.exec(s);
     if (rp !== null) s = s.slice(rp[0].length);
-  } else if (/^rp/i.test(s)) return { error: 'is an amount of money, not a number of cases' };
+  } else if (/^rp/i.test(s)) return fail('is an amount of money, not a number of cases', 'adalah nominal uang, bukan jumlah kasus');
   let exp = 0;
   let scaled = false;
   const word = / ?([a-z]+)\.?$/i.exec(s);
   if (word !== null) {
     const e = SCALE_WORDS[word[1]!.toLowerCase()];
-    if (e === undefined) return { error: `has the word "${word[1]}", which is not a scale (ribu, juta, miliar, triliun)` };
+    if (e === undefined) return fail(`has the word "${word[1]}", which is not a scale (ribu, juta, miliar, triliun)`, `memuat kata "${word[1]}", yang bukan satuan (ribu, juta, miliar, triliun)`);
     exp = e;
     scaled = true;
     s = s.slice(0, s.length - word[0].length);
   }
   const number = readNumber(s);
-  if (number === null) return { error: 'is not a number written as the source printed it (e.g. Rp 11,9 miliar or Rp1.864.980.719)' };
+  if (number === null) {
+    return fail('is not a number written as the source printed it (e.g. Rp 11,9 miliar or Rp1.864.980.719)', 'bukan angka yang ditulis seperti di sumber (misalnya Rp 11,9 miliar atau Rp1.864.980.719)');
+  }
   const base = money ? 2 : 0;
   const shift = exp + base - number.decimals;
   let value: bigint;
   if (shift >= 0) value = number.digits * 10n ** BigInt(shift);
   else {
     const div = 10n ** BigInt(-shift);
-    if (number.digits % div !== 0n) return { error: money ? 'has more decimals than a sen' : 'is not a whole number of cases' };
+    if (number.digits % div !== 0n) return money ? fail('has more decimals than a sen', 'punya desimal lebih kecil dari satu sen') : fail('is not a whole number of cases', 'bukan jumlah kasus yang bulat');
     value = number.digits / div;
   }
   // A scale word means the source rounded to its last printed digit; a plain figure is exact.

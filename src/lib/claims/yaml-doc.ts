@@ -6,7 +6,7 @@ import { LineCounter, parseDocument, isMap, isScalar, isNode } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic } from './diagnostics.ts';
-import { nearestName } from './diagnostics.ts';
+import { nearestName, t, textOf } from './diagnostics.ts';
 import type { RuleId } from './rules.ts';
 
 /** Limit on YAML aliases: a file with more is refused before it is expanded. */
@@ -57,7 +57,7 @@ export function validateYaml<S extends z.ZodType>(
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const first = e.message.split('\n')[0] ?? e.message;
-      diagnostics.push({ path, ...pos(e.pos[0]), severity: 'error', rule: 'meta.syntax', message: `invalid YAML: ${first}; fix the syntax (check indentation and quotes)` });
+      diagnostics.push({ path, ...pos(e.pos[0]), severity: 'error', rule: 'meta.syntax', message: t(`YAML tidak sah: ${first}; perbaiki penulisannya (periksa indentasi dan tanda kutip)`, `invalid YAML: ${first}; fix the syntax (check indentation and quotes)`) });
     }
     return { data: null, diagnostics, yaml: null };
   }
@@ -85,7 +85,8 @@ export function validateYaml<S extends z.ZodType>(
     data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (e) {
     diagnostics.push({ path, line: 1, column: 1, severity: 'error', rule: 'meta.syntax',
-      message: `the YAML uses too many aliases (*name) (${(e as Error).message}); write the values out instead of repeating them through aliases` });
+      message: t(`YAML ini memakai terlalu banyak alias (*nama) (${(e as Error).message}); tulis nilainya satu per satu, jangan diulang lewat alias`,
+        `the YAML uses too many aliases (*name) (${(e as Error).message}); write the values out instead of repeating them through aliases`) });
     return { data: null, diagnostics, yaml };
   }
   const result = schema.safeParse(data);
@@ -100,18 +101,24 @@ export function validateYaml<S extends z.ZodType>(
           const full = dotted === '' ? key : `${dotted}.${key}`;
           const nearFull = near === undefined ? '' : dotted === '' ? near : `${dotted}.${near}`;
           diagnostics.push({ path, ...keyAt(p, key), severity: 'error', rule,
-            message: `unknown field "${full}"${near !== undefined ? `; did you mean "${nearFull}"? Rename it` : '; remove it'}` });
+            message: near !== undefined
+              ? t(`isian "${full}" tidak dikenal; maksud Anda "${nearFull}"? Ganti namanya`, `unknown field "${full}"; did you mean "${nearFull}"? Rename it`)
+              : t(`isian "${full}" tidak dikenal; hapus isian itu`, `unknown field "${full}"; remove it`) });
         }
         continue;
       }
       const node = nodeAt(p);
       if (node === undefined && issue.code === 'invalid_type' && p.length > 0) {
         diagnostics.push({ path, ...at(p.slice(0, -1)), severity: 'error', rule,
-          message: `missing field "${dotted}"; add it (use null where the fact is unknown and the field allows it)` });
+          message: t(`isian "${dotted}" tidak ada; tambahkan (tulis null bila faktanya tidak diketahui dan isian itu boleh kosong)`,
+            `missing field "${dotted}"; add it (use null where the fact is unknown and the field allows it)`) });
         continue;
       }
-      const msg = dotted === '' || issue.message.startsWith('"') || issue.message.includes(' "') ? issue.message : `"${dotted}": ${issue.message}`;
-      diagnostics.push({ path, ...at(p), severity: 'error', rule, message: msg });
+      // Our schemas carry both languages in one string (bi()); zod's own messages are English only.
+      const text = textOf(issue.message);
+      const named = dotted === '' || text.en.startsWith('"') || text.en.includes(' "');
+      const message = named ? text : { id: `"${dotted}": ${text.id}`, en: `"${dotted}": ${text.en}` };
+      diagnostics.push({ path, ...at(p), severity: 'error', rule, message });
     }
     return { data: null, diagnostics, yaml };
   }
