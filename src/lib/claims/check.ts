@@ -29,7 +29,7 @@ import type { StatedFigure } from './meta.ts';
 
 /** A source with a header only, standing for a file that was refused unread. */
 function refusedSource(displayPath: string): CsvSource {
-  return { path: displayPath, open: () => Readable.from([Buffer.from(`${HEADER}\n`)]), readRange: async () => Buffer.alloc(0) };
+  return { path: displayPath, open: () => Readable.from([Buffer.from(`${HEADER}\n`)]) };
 }
 
 /** The metadata file name for a CSV file name. */

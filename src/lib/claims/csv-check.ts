@@ -24,7 +24,7 @@ import { DATE_OUT_OF_RANGE, dayToIso, explainDate, parseIsoDay } from './dates.t
 import type { CsvSource } from './source.ts';
 import type { PrintedFigure } from './printed.ts';
 import { isPrintedError, readPrinted } from './printed.ts';
-import { groupThousands } from './format.ts';
+import { groupThousands } from '../rupiah.ts';
 
 /** At most 80 characters of an input value, for messages. */
 function quoted(text: string): string {
