@@ -7,6 +7,8 @@ import type { Readable } from 'node:stream';
  */
 export interface CsvSource {
   path: string;
+  /** The file on disk, when there is one (large files are then split and checked in parallel). */
+  fsPath?: string;
   /** A fresh stream over all the bytes. */
   open(): Readable;
 }
@@ -15,6 +17,7 @@ export interface CsvSource {
 export function fileSource(fsPath: string, displayPath: string = fsPath): CsvSource {
   return {
     path: displayPath,
+    fsPath,
     open: () => createReadStream(fsPath, { highWaterMark: 256 * 1024 }),
   };
 }
