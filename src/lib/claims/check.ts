@@ -21,6 +21,7 @@ import { fileSource } from './source.ts';
 import type { CsvSource } from './source.ts';
 import { Readable } from 'node:stream';
 import { HEADER } from './csv-check.ts';
+import type { ParallelOptions } from './csv-parallel.ts';
 import type { OfficeRegistry } from './offices.ts';
 import { REGISTRY_FILE, parseRegistry } from './offices.ts';
 import type { ComparisonStatus, SumParts } from './reconcile.ts';
@@ -130,6 +131,8 @@ export interface CheckDatasetsOptions {
    * (`data/kantor.yaml` for `data/klaim/x.csv`).
    */
   registry?: FileRef;
+  /** Worker threads for large files (csv-parallel.ts); default: files of 16 MB or more, one thread per core. */
+  parallel?: ParallelOptions;
 }
 
 /**
@@ -351,6 +354,7 @@ export async function checkDatasets(files: FileRef[], options: CheckDatasetsOpti
     const csv = await checkCsv(source, {
       context,
       keepRows: options.keepRows === true,
+      ...(options.parallel !== undefined ? { parallel: options.parallel } : {}),
       ...(meta !== null
         ? { expect: { offices: new Set(meta.offices), start: parseIsoDay(meta.period.start), end: parseIsoDay(meta.period.end), metaPath: metaDisplay } }
         : {}),
