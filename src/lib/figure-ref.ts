@@ -15,7 +15,7 @@
  *
  * Example: Pasuruan, January–February 2017, JKK amount → `pasuruan-2017-01-02-jkk-nominal`.
  * The dataset id is part of the anchor so one page (an office or national page) can carry
- * figures of several datasets without clashes. tests/figure-ref.test.ts pins the scheme.
+ * figures of several datasets without clashes. tests/unit/figure-ref.test.ts pins the scheme.
  */
 import { formatCount, formatRupiah } from './rupiah.ts';
 import { slugify } from './slug.ts';

@@ -4,6 +4,7 @@
  * (optionally under a base path), and a Debian-chromium launcher for playwright-core.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import path from 'node:path';
 import { REPO_ROOT } from '../../scripts/lib/repo.ts';
 import { serveDist as serveDistDir, type Server } from '../../scripts/serve-dist.ts';
@@ -94,4 +95,24 @@ export async function serveDist(options: ServeOptions = {}): Promise<Server> {
 // ---------------------------------------------------------------------------------------
 // Browser (scripts/lib/chromium.ts, shared with the benchmarks)
 
+import { launchBrowser } from '../../scripts/lib/chromium.ts';
+
 export { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM, launchBrowser } from '../../scripts/lib/chromium.ts';
+
+/** The shared browser fixture: one Chromium and one server of dist/, opened together. */
+export interface BrowserAndSite {
+  browser: Browser;
+  server: Server;
+}
+
+/** Opens the fixture (Chromium through playwright-core, dist/ served as by {@link serveDist}). */
+export async function openBrowserAndSite(options: ServeOptions = {}): Promise<BrowserAndSite> {
+  const [browser, server] = await Promise.all([launchBrowser(), serveDist(options)]);
+  return { browser, server };
+}
+
+/** Closes whatever part of the fixture was opened (safe after a failed open). */
+export async function closeBrowserAndSite(f: Partial<BrowserAndSite>): Promise<void> {
+  await f.browser?.close();
+  await f.server?.close();
+}
