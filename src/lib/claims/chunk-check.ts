@@ -14,7 +14,7 @@ import type { CsvError } from 'csv-parse';
 import type { Text } from './diagnostics.ts';
 import { t } from './diagnostics.ts';
 import type { RuleId } from './rules.ts';
-import { addPartsAt, ensureSlots, explainNominal, parseCount, parseNominalParts, partsValue, senParts, senSums, senToDecimal, valueAt } from './money.ts';
+import { addPartsAt, ensureSlots, withRoomFor, explainNominal, parseCount, parseNominalParts, partsValue, senParts, senSums, senToDecimal, valueAt } from './money.ts';
 import type { SenParts, SenSums } from './money.ts';
 import { DATE_OUT_OF_RANGE, dayToIso, explainDate, parseIsoDay } from './dates.ts';
 import type { PrintedFigure } from './printed.ts';
@@ -107,9 +107,12 @@ export interface ChunkResult {
   combos: Map<number, ComboAggregate>;
   /** Per period sums in sen, keyed by start * 65536 + length, in order of first appearance. */
   periods: Map<number, bigint>;
+  /** Earliest periode_awal and latest periode_akhir as day numbers (-1 if none). */
   minStart: number;
   maxEnd: number;
+  /** Valid rows in file order (with `keepRows`). */
   rows: Row[];
+  /** Lines found in locate mode. */
   located: Located;
 }
 
@@ -152,7 +155,7 @@ export class ChunkChecker {
   comboKeys: (KeyList | undefined)[] = [];
   comboSums: SenSums = senSums();
   /** Per combo: [rows, case count part below 2^53, rows without case count]. */
-  comboCounts = new Float64Array(64);
+  comboCounts: Float64Array = new Float64Array(64);
   comboKasusBig: bigint[] = [];
   /** Per combo, only for combos with rounded, lower-bound or missing figures (rare). */
   comboExtra = new Map<number, ComboExtra>();
@@ -186,10 +189,9 @@ export class ChunkChecker {
   rowOk = true;
   lastPeriodKey = -1;
   lastPeriodSlot = -1;
-  lastAText = '';
-  lastADay = -1;
-  lastZText = '';
-  lastZDay = -1;
+  /** The last date text of each period column and its day number (rows of one period repeat it). */
+  lastA = { text: '', day: -1 };
+  lastZ = { text: '', day: -1 };
   nextProgress = 65536;
 
   constructor(options: ChunkOptions) {
@@ -389,31 +391,23 @@ export class ChunkChecker {
     return id;
   }
 
+  /** A date field as a day number, or -1 (reported). */
+  readDay(rec: string[], field: number, last: { text: string; day: number }, name: 'periode_awal' | 'periode_akhir'): number {
+    const s = rec[field]!;
+    if (s !== last.text) {
+      last.text = s;
+      last.day = parseIsoDay(s);
+    }
+    const day = last.day;
+    if (day < 0) this.fieldError(field, 'date.' + (day === DATE_OUT_OF_RANGE ? 'range' : 'format') as RuleId, explainDate(s, name, day));
+    return day;
+  }
+
   /** periode_awal and periode_akhir: [start, stop] day numbers, -1 where not valid. */
   checkPeriod(rec: string[]): [number, number] {
     const { periodeAwal: iA, periodeAkhir: iZ } = this.col;
-    let start = -1;
-    let stop = -1;
-    if (iA >= 0) {
-      const s = rec[iA]!;
-      if (s === this.lastAText) start = this.lastADay;
-      else {
-        start = parseIsoDay(s);
-        this.lastAText = s;
-        this.lastADay = start;
-      }
-      if (start < 0) this.fieldError(iA, 'date.' + (start === DATE_OUT_OF_RANGE ? 'range' : 'format') as RuleId, explainDate(s, 'periode_awal', start));
-    }
-    if (iZ >= 0) {
-      const s = rec[iZ]!;
-      if (s === this.lastZText) stop = this.lastZDay;
-      else {
-        stop = parseIsoDay(s);
-        this.lastZText = s;
-        this.lastZDay = stop;
-      }
-      if (stop < 0) this.fieldError(iZ, 'date.' + (stop === DATE_OUT_OF_RANGE ? 'range' : 'format') as RuleId, explainDate(s, 'periode_akhir', stop));
-    }
+    let start = iA >= 0 ? this.readDay(rec, iA, this.lastA, 'periode_awal') : -1;
+    let stop = iZ >= 0 ? this.readDay(rec, iZ, this.lastZ, 'periode_akhir') : -1;
     if (start >= 0 && stop >= 0) {
       const expect = this.expect;
       if (stop < start) {
@@ -546,13 +540,7 @@ export class ChunkChecker {
     while (this.comboKeys.length < comboKey) this.comboKeys.push(undefined);
     this.comboKeys[comboKey] = newKeyList();
     ensureSlots(this.comboSums, comboKey);
-    if (comboKey * 3 + 2 >= this.comboCounts.length) {
-      let size = this.comboCounts.length;
-      while (comboKey * 3 + 2 >= size) size *= 2;
-      const bigger = new Float64Array(size);
-      bigger.set(this.comboCounts);
-      this.comboCounts = bigger;
-    }
+    this.comboCounts = withRoomFor(this.comboCounts, comboKey * 3 + 2);
     while (this.comboKasusBig.length <= comboKey) this.comboKasusBig.push(0n);
   }
 

@@ -10,7 +10,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import { t } from './diagnostics.ts';
 import { MAX_DIAGNOSTICS_PER_FILE, type Row, type RowExpectations } from './csv-format.ts';
 import type { CsvSource } from './source.ts';
-import { checkChunk, createCheckContext, type CheckContext, type ChunkResult, type ComboAggregate } from './chunk-check.ts';
+import { checkChunk, createCheckContext, type CheckContext, type ChunkResult } from './chunk-check.ts';
 import { reportConflicts, resolvePending } from './locate.ts';
 import { checkInParallel, type ParallelOptions } from './csv-parallel.ts';
 
@@ -34,23 +34,12 @@ export interface CheckCsvOptions {
   parallel?: ParallelOptions;
 }
 
-/** Everything learnt from one CSV file. */
-export interface CsvCheckResult {
+/** Everything learnt from one CSV file: the merged chunk result (see ChunkResult), with diagnostics. */
+export interface CsvCheckResult extends Pick<ChunkResult, 'rowCount' | 'errorCount' | 'warningCount' | 'combos' | 'periods' | 'minStart' | 'maxEnd'> {
   path: string;
-  /** Data rows read (excluding the header). */
-  rowCount: number;
   /** At most MAX_DIAGNOSTICS_PER_FILE diagnostics plus one "not shown" notice, sorted. */
   diagnostics: Diagnostic[];
-  errorCount: number;
-  warningCount: number;
-  /** Per office × programme sums, keyed by branchId * 8 + program index. */
-  combos: Map<number, ComboAggregate>;
-  /** Per period sums in sen, keyed by start * 65536 + length (day numbers). */
-  periods: Map<number, bigint>;
   totalSen: bigint;
-  /** Earliest periode_awal and latest periode_akhir as day numbers (-1 if none). */
-  minStart: number;
-  maxEnd: number;
   /** Rows, in file order, when `keepRows` was set (only if the file had no errors). */
   rows: Row[];
 }

@@ -145,15 +145,19 @@ export function senSums(): SenSums {
   return { limbs: new Float64Array(64), big: [] };
 }
 
+/** `a`, or a copy doubled in size until index `index` fits. */
+export function withRoomFor(a: Float64Array, index: number): Float64Array {
+  if (index < a.length) return a;
+  let size = a.length;
+  while (index >= size) size *= 2;
+  const bigger = new Float64Array(size);
+  bigger.set(a);
+  return bigger;
+}
+
 /** Makes room for slots 0..slot. */
 export function ensureSlots(sums: SenSums, slot: number): void {
-  if (slot * 2 + 1 >= sums.limbs.length) {
-    let size = sums.limbs.length;
-    while (slot * 2 + 1 >= size) size *= 2;
-    const bigger = new Float64Array(size);
-    bigger.set(sums.limbs);
-    sums.limbs = bigger;
-  }
+  sums.limbs = withRoomFor(sums.limbs, slot * 2 + 1);
   while (sums.big.length <= slot) sums.big.push(0n);
 }
 

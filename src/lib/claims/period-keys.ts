@@ -61,14 +61,7 @@ export function pushKey(list: KeyList, key: number): void {
  * time, so the copy is short-lived and small.
  */
 export function sortedKeys(list: KeyList): Uint32Array {
-  const out = new Uint32Array(list.count);
-  let at = 0;
-  for (const b of list.blocks) {
-    out.set(b, at);
-    at += b.length;
-  }
-  out.set(list.words.subarray(0, list.fill), at);
-  return out.sort();
+  return keysArray(list).sort();
 }
 
 /** The distinct keys of a list, ascending. */
