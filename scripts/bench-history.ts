@@ -19,15 +19,17 @@
  * Results on stdout, progress on stderr; exit 1 when a step fails, 2 on a usage error.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { childEnv, gnuTimeMaxRss, nodeUnderGnuTime } from './lib/child.ts';
+import { logger, parseArgs, runMain } from './lib/cli.ts';
+import { copyProject, REPO_ROOT as REPO } from './lib/repo.ts';
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const COPY_ITEMS = ['src', 'content', 'data', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'package-lock.json'];
-const log = (s: string): void => void process.stderr.write(`[bench:history] ${s}\n`);
+const USAGE = 'npm run bench:history [-- --commits 200] [--branches 300] [--years 10] [--seed 1] [--no-build] [--keep]';
+const log = logger('bench:history');
 const MB = 1024 * 1024;
 const fmtMb = (b: number): string => `${(b / MB).toFixed(1)} MB`;
 
@@ -44,31 +46,9 @@ if (process.argv[2] === '--child') {
 }
 
 interface Options { commits: number; branches: number; years: number; seed: number; build: boolean; keep: boolean }
-function parseArgs(argv: string[]): Options {
-  const o: Options = { commits: 200, branches: 300, years: 10, seed: 1, build: true, keep: false };
-  const args = argv.filter((a) => a !== '--');
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const int = (): number => {
-      const v = args[++i];
-      if (v === undefined || !/^\d+$/.test(v)) {
-        process.stderr.write(`bench:history: ${a} needs a whole number\n`);
-        process.exit(2);
-      }
-      return Number(v);
-    };
-    if (a === '--commits') o.commits = int();
-    else if (a === '--branches') o.branches = int();
-    else if (a === '--years') o.years = int();
-    else if (a === '--seed') o.seed = int();
-    else if (a === '--no-build') o.build = false;
-    else if (a === '--keep') o.keep = true;
-    else {
-      process.stderr.write(`bench:history: unknown argument "${a}"\n`);
-      process.exit(2);
-    }
-  }
-  return o;
+function readOptions(argv: string[]): Options {
+  const { options: o } = parseArgs(argv, { commits: 'int', branches: 'int', years: 'int', seed: 'int', 'no-build': 'flag', keep: 'flag' });
+  return { commits: o.commits ?? 200, branches: o.branches ?? 300, years: o.years ?? 10, seed: o.seed ?? 1, build: o['no-build'] !== true, keep: o.keep === true };
 }
 
 function git(cwd: string, args: string[], env: Record<string, string> = {}): string {
@@ -111,29 +91,21 @@ function dirStats(dir: string): { bytes: number; files: number } {
 
 function runChild(args: string[], cwd: string, env: Record<string, string> = {}): { seconds: number; out: string; gnuMaxRss: number | null } {
   const timeFile = join(tmpdir(), `bench-history-${process.pid}.time`);
-  const useTime = existsSync('/usr/bin/time');
-  const cmd = useTime ? '/usr/bin/time' : process.execPath;
-  const cmdArgs = useTime ? ['-v', '-o', timeFile, process.execPath, ...args] : args;
+  const [cmd, cmdArgs] = nodeUnderGnuTime(args, timeFile);
   const t0 = performance.now();
-  const r = spawnSync(cmd, cmdArgs, { cwd, encoding: 'utf8', maxBuffer: 256 * MB, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env } });
+  const r = spawnSync(cmd, cmdArgs, { cwd, encoding: 'utf8', maxBuffer: 256 * MB, env: childEnv(env) });
   const seconds = (performance.now() - t0) / 1000;
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed (exit ${r.status}):\n${(r.stdout + r.stderr).slice(-4000)}`);
-  let gnuMaxRss: number | null = null;
-  if (useTime && existsSync(timeFile)) {
-    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeFile, 'utf8'));
-    if (m) gnuMaxRss = Number(m[1]) * 1024;
-    rmSync(timeFile, { force: true });
-  }
+  const gnuMaxRss = gnuTimeMaxRss(timeFile);
+  rmSync(timeFile, { force: true });
   return { seconds, out: r.stdout, gnuMaxRss };
 }
 
 async function main(): Promise<void> {
-  const o = parseArgs(process.argv.slice(2));
-  const work = mkdtempSync(join(tmpdir(), 'bench-history-'));
+  const o = readOptions(process.argv.slice(2));
+  const work = copyProject('bench-history-', { extra: ['package-lock.json'] });
+  log(`copied the project to ${work}`);
   try {
-    log(`copying the project to ${work}`);
-    for (const item of COPY_ITEMS) if (existsSync(join(REPO, item))) cpSync(join(REPO, item), join(work, item), { recursive: true });
-    symlinkSync(join(REPO, 'node_modules'), join(work, 'node_modules'), 'dir');
     writeFileSync(join(work, '.gitignore'), 'node_modules\ndist\n.astro\n');
     const { generateNational } = (await import(pathToFileURL(join(REPO, 'scripts/generate-national.ts')).href)) as typeof import('./generate-national.ts');
     log(`generating synthetic national data: ${o.branches} branches × ${o.years} years`);
@@ -194,7 +166,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`bench:history: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(1);
-});
+runMain('bench:history', USAGE, main);

@@ -32,53 +32,36 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import lighthouse from 'lighthouse';
+import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from './lib/chromium.ts';
+import { logger, parseArgs, runMain, UsageError } from './lib/cli.ts';
+import { REPO_ROOT as REPO } from './lib/repo.ts';
 import { parseHeadersFile, serveDist } from './serve-dist.ts';
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(REPO, 'dist');
 /** The folder served: a snapshot of dist/ taken at start. */
 let ROOT = DIST;
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic',
-];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const TARGET_SCORE = 100;
 const KB = 1024;
 
-class UsageError extends Error {}
+const USAGE = 'npm run bench:lighthouse [-- --build] [--runs N] [--json DIR]';
 
 interface Options { build: boolean; runs: number; jsonDir: string | null }
 
-function parseArgs(argv: string[]): Options {
-  const o: Options = { build: false, runs: 3, jsonDir: null };
-  const args = argv.filter((a) => a !== '--');
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === '--build') o.build = true;
-    else if (a === '--runs') {
-      const v = args[++i];
-      if (v === undefined || !/^[1-9]\d*$/.test(v)) throw new UsageError('--runs needs a whole number ≥ 1');
-      o.runs = Number(v);
-    } else if (a === '--json') {
-      const v = args[++i];
-      if (v === undefined) throw new UsageError('--json needs a directory');
-      o.jsonDir = resolve(v);
-    } else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: npm run bench:lighthouse [-- --build] [--runs N] [--json DIR]\n');
-      process.exit(0);
-    } else throw new UsageError(`unknown argument "${a}"`);
+function readOptions(argv: string[]): Options {
+  const { options: o, positional } = parseArgs(argv, { build: 'flag', runs: 'int', json: 'string', help: 'flag' });
+  if (o.help === true || positional.includes('-h')) {
+    process.stdout.write(`usage: ${USAGE}\n`);
+    process.exit(0);
   }
-  return o;
+  if (positional.length > 0) throw new UsageError(`unknown argument "${positional[0]}"`);
+  if (o.runs !== undefined && o.runs < 1) throw new UsageError('--runs needs a whole number ≥ 1');
+  return { build: o.build === true, runs: o.runs ?? 3, jsonDir: o.json === undefined ? null : resolve(o.json) };
 }
 
-function log(msg: string): void {
-  process.stderr.write(`[bench:lighthouse] ${msg}\n`);
-}
+const log = logger('bench:lighthouse');
 
 function run(cmd: string, args: string[]): Promise<void> {
   return new Promise((ok, fail) => {
@@ -367,8 +350,8 @@ function findDatasetPage(): string {
 }
 
 async function main(): Promise<void> {
-  const opts = parseArgs(process.argv.slice(2));
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found (apt-get install -y chromium)`);
+  const opts = readOptions(process.argv.slice(2));
+  assertChromium();
   if (opts.build || !existsSync(join(DIST, 'index.html'))) {
     log(opts.build ? 'building (--build)' : 'dist/ missing: building');
     await run('npm', ['run', 'build']);
@@ -462,11 +445,4 @@ async function benchmark(opts: Options): Promise<void> {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-main().catch((err: unknown) => {
-  if (err instanceof UsageError) {
-    process.stderr.write(`bench:lighthouse: ${err.message}\nusage: npm run bench:lighthouse [-- --build] [--runs N] [--json DIR]\n`);
-    process.exit(2);
-  }
-  process.stderr.write(`bench:lighthouse failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
-});
+runMain('bench:lighthouse', USAGE, main);

@@ -27,21 +27,17 @@
  * nginx-style on-the-fly compression is lower; 6 is typical of static hosts).
  */
 import { spawn, execFileSync } from 'node:child_process';
-import {
-  cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync,
-} from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { slugify } from '../src/lib/slug.ts';
 import { branchNames } from './generate-national.ts';
+import { launchBrowser } from './lib/chromium.ts';
+import { gnuTimeMaxRss, HAS_GNU_TIME, nodeUnderGnuTime } from './lib/child.ts';
+import { EXIT, logger, parseArgs, runMain } from './lib/cli.ts';
+import { copyProject, REPO_ROOT as REPO } from './lib/repo.ts';
 import { serveDist } from './serve-dist.ts';
-
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const COPY_ITEMS = ['src', 'content', 'data', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
-const GNU_TIME = '/usr/bin/time';
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -58,35 +54,16 @@ const TARGET = {
 
 interface Options { keep: boolean; seed: number; branches: number; years: number; query: string | null }
 
-function parseArgs(argv: string[]): Options {
-  const o: Options = { keep: false, seed: 1, branches: 300, years: 10, query: null };
-  const args = argv.filter((a) => a !== '--');
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const next = (): string => {
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    const int = (): number => {
-      const v = next();
-      if (!/^\d+$/.test(v)) throw new UsageError(`${a} must be a whole number, got "${v}"`);
-      return Number(v);
-    };
-    if (a === '--keep') o.keep = true;
-    else if (a === '--seed') o.seed = int();
-    else if (a === '--branches') o.branches = int();
-    else if (a === '--years') o.years = int();
-    else if (a === '--query') o.query = next();
-    else throw new UsageError(`unknown argument "${a}"`);
-  }
-  return o;
+const USAGE = 'npm run bench:site -- [--keep] [--seed N] [--branches 300] [--years 10] [--query NAME]';
+
+function readOptions(argv: string[]): Options {
+  const { options: o } = parseArgs(argv, { keep: 'flag', seed: 'int', branches: 'int', years: 'int', query: 'string' });
+  return { keep: o.keep ?? false, seed: o.seed ?? 1, branches: o.branches ?? 300, years: o.years ?? 10, query: o.query ?? null };
 }
 
-class UsageError extends Error {}
 class StepError extends Error {}
 
-const log = (s: string): void => void process.stderr.write(`[bench:site] ${s}\n`);
+const log = logger('bench:site');
 
 // ---------------------------------------------------------------------------------------
 // Formatting
@@ -141,20 +118,11 @@ function treeRss(root: number): number {
   return sum;
 }
 
-const HAS_GNU_TIME = ((): boolean => {
-  try {
-    execFileSync(GNU_TIME, ['-v', 'true'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 /** Runs `node ARGS` in `cwd`; output goes to a log file (stdout also kept in memory). */
 function runStep(name: string, args: string[], cwd: string, logDir: string, env: NodeJS.ProcessEnv): Promise<StepResult> {
   const logFile = join(logDir, `${name.toLowerCase().replace(/\W+/g, '-')}.log`);
   const timeFile = join(logDir, `${name.toLowerCase().replace(/\W+/g, '-')}.time`);
-  const [cmd, cmdArgs] = HAS_GNU_TIME ? [GNU_TIME, ['-v', '-o', timeFile, process.execPath, ...args]] : [process.execPath, args];
+  const [cmd, cmdArgs] = nodeUnderGnuTime(args, timeFile);
   log(`${name}: node ${args.join(' ')}`);
   return new Promise((resolvePromise, reject) => {
     const out = createWriteStream(logFile);
@@ -189,11 +157,7 @@ function runStep(name: string, args: string[], cwd: string, logDir: string, env:
       clearInterval(timer);
       clearInterval(progress);
       out.end(() => {
-        let gnuMaxRss: number | null = null;
-        if (HAS_GNU_TIME && existsSync(timeFile)) {
-          const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeFile, 'utf8'));
-          if (m) gnuMaxRss = Number(m[1]) * 1024;
-        }
+        const gnuMaxRss = gnuTimeMaxRss(timeFile);
         if (code !== 0) {
           const tail = readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-40).join('\n');
           reject(new StepError(`${name} failed (exit ${code ?? signal}) after ${seconds.toFixed(1)} s; last lines of ${logFile}:\n${tail}`));
@@ -260,10 +224,9 @@ function pageScripts(dist: string, htmlFile: string): { direct: { file: string; 
 interface SearchResult { query: string; results: number; requests: number; bytes: number; textGzBytes: number; byKind: Map<string, { n: number; bytes: number }> }
 
 async function searchBytes(dist: string, query: string): Promise<SearchResult> {
-  const { chromium } = await import('playwright-core');
   // Plain static serving, as before: no gzip (sizes are measured raw), no _headers.
   const server = await serveDist(dist, { applyHeadersFile: false });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
     const pending: Promise<void>[] = [];
@@ -313,33 +276,13 @@ async function searchBytes(dist: string, query: string): Promise<SearchResult> {
 // ---------------------------------------------------------------------------------------
 
 async function main(argv: string[]): Promise<number> {
-  let opts: Options;
-  try {
-    opts = parseArgs(argv);
-  } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`error: ${e.message}\nusage: npm run bench:site -- [--keep] [--seed N] [--branches 300] [--years 10] [--query NAME]\n`);
-      return 2;
-    }
-    throw e;
-  }
-  const tmp = mkdtempSync(join(tmpdir(), 'bench-site-'));
-  const site = join(tmp, 'site');
-  const logs = join(tmp, 'logs');
+  const opts = readOptions(argv);
+  // 1. The temporary project copy, and a folder for the logs of each step.
+  const site = copyProject('bench-site-');
+  const logs = mkdtempSync(join(tmpdir(), 'bench-site-logs-'));
+  log(`copied the project into ${site}`);
   let failed = false;
   try {
-    // 1. The temporary project copy.
-    log(`copying the project into ${site}`);
-    for (const item of COPY_ITEMS) {
-      const from = join(REPO, item);
-      if (!existsSync(from)) {
-        log(`  (no ${item} in the repository; skipped)`);
-        continue;
-      }
-      cpSync(from, join(site, item), { recursive: true });
-    }
-    mkdirSync(logs, { recursive: true });
-    symlinkSync(join(REPO, 'node_modules'), join(site, 'node_modules'), 'dir');
 
     const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
     // The copy is no git checkout: take the build date from the repository's last commit, as its own build would.
@@ -379,7 +322,7 @@ async function main(argv: string[]): Promise<number> {
       `transparansi/sintetis-${lastYear}/index.html`,
       'transparansi/pasuruan-2017-01-02/index.html',
       'transparansi/kantor/nasional/index.html',
-      ...(opts.branches > 0 ? [`transparansi/kantor/${slug(branchNames(1)[0]!)}/index.html`] : []),
+      ...(opts.branches > 0 ? [`transparansi/kantor/${slugify(branchNames(1)[0]!)}/index.html`] : []),
     ].filter((p) => existsSync(join(dist, p)));
     const js = jsPages.map((p) => ({ page: p, ...pageScripts(dist, join(dist, p)) }));
 
@@ -442,22 +385,10 @@ async function main(argv: string[]): Promise<number> {
     if (e instanceof StepError) process.stderr.write(`bench:site: ${e.message}\n`);
     else throw e;
   } finally {
-    if (opts.keep) log(`kept ${tmp}`);
-    else rmSync(tmp, { recursive: true, force: true });
+    if (opts.keep) log(`kept ${site} and ${logs}`);
+    else for (const dir of [site, logs]) rmSync(dir, { recursive: true, force: true });
   }
-  return failed ? 1 : 0;
+  return failed ? EXIT.failed : EXIT.ok;
 }
 
-function slug(name: string): string {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`bench:site failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain('bench:site', USAGE, () => main(process.argv.slice(2)));

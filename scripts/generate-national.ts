@@ -34,13 +34,17 @@
  * Deterministic: a seeded mulberry32 PRNG and no clock; the same arguments give
  * byte-identical files.
  */
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync, existsSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync, existsSync } from 'node:fs';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { formatRupiah, groupThousands, senToDecimal } from '../src/lib/rupiah.ts';
+import { slugify } from '../src/lib/slug.ts';
+import { EXIT, inRange, parseArgs, UsageError } from './lib/cli.ts';
+import { REPO_ROOT } from './lib/repo.ts';
 
 /** The repository this script belongs to (its `data/` is off limits). */
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface NationalOptions {
   /** The folder playing `data/`: files are written to `<out>/klaim/`. */
@@ -149,10 +153,8 @@ const BRANCH_NAMES: readonly string[] = [
 /** Offices in large industrial/metropolitan areas get larger expected sizes. */
 const METRO = /^(Jakarta|Bekasi|Tangerang|Surabaya|Bandung|Medan|Semarang|Batam|Bogor|Makassar|Palembang|Pekanbaru|Balikpapan|Samarinda|Sidoarjo|Gresik|Karawang|Cilegon|Depok)\b/;
 
-/** Same rule as the site's branch page slugs (src/lib/overview.ts branchSlug). */
-function slugOf(name: string): string {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-}
+/** The site's slug rule (src/lib/slug.ts); a name without letters or digits becomes `kantor`. */
+const slugOf = (name: string): string => slugify(name, 'kantor');
 
 /** The first `n` branch names; beyond the list, numbered "Perintis" offices. Unique names and slugs. */
 export function branchNames(n: number): string[] {
@@ -234,21 +236,14 @@ function lastDay(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate(); // month is 1-based: day 0 of the next month
 }
 
-/** sen (bigint) → plain decimal string with 0 or 2 decimals. */
-function senToPlain(sen: bigint): string {
-  const whole = sen / 100n;
-  const frac = sen % 100n;
-  return frac === 0n ? whole.toString() : `${whole}.${frac.toString().padStart(2, '0')}`;
-}
+/** sen (bigint) → plain decimal string with 0 or 2 decimals, as a CSV prints it. */
+const senToPlain = (sen: bigint): string => senToDecimal(sen, { twoDecimals: true });
 
 /** YAML double-quoted scalar (JSON strings are valid YAML). */
 const q = (s: string): string => JSON.stringify(s);
 
-function formatRupiah(sen: bigint): string {
-  const whole = (sen / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  const frac = sen % 100n;
-  return `Rp${whole}${frac === 0n ? '' : `,${frac.toString().padStart(2, '0')}`}`;
-}
+/** sen → `Rp1.234.567,89`, the site's way (src/lib/rupiah.ts). */
+const formatSen = (sen: bigint): string => formatRupiah(senToDecimal(sen));
 
 // ---------------------------------------------------------------------------------------
 // Safety: never the repository's data/
@@ -353,7 +348,7 @@ function printRounded(rupiah: number): { value: number; unit: number; printed: s
   const int = Math.floor(hundredths / 100);
   const frac = hundredths % 100;
   void scale;
-  return { value, unit, printed: `Rp${int.toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${pad2(frac)} ${word}` };
+  return { value, unit, printed: `Rp${groupThousands(int.toString())},${pad2(frac)} ${word}` };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -432,7 +427,7 @@ export function generateNational(opts: NationalOptions): NationalResult {
           if (u < 0.03) sen += 50n;
           else if (u < 0.08) sen += BigInt(1 + Math.floor(r() * 99));
           // A whole number of miliar must carry its printed text (rule printed.missing): here the exact one.
-          if (printed === '' && sen % 100_000_000_000n === 0n) printed = formatRupiah(sen);
+          if (printed === '' && sen % 100_000_000_000n === 0n) printed = formatSen(sen);
           const amount = Number(sen / 100n);
           const cases = r() < 0.03 ? '' : String(Math.max(1, Math.round(amount / (perCase(p, year) * Math.exp(0.2 * normal(r))))));
           lines.push(`${b.name},${awal},${akhir},${p},${cases},${senToPlain(sen)},,${printed.includes(',') ? `"${printed}"` : printed}`);
@@ -452,13 +447,13 @@ export function generateNational(opts: NationalOptions): NationalResult {
     if (kind === 1) {
       const miliar = 100n * 1_000_000_000n;
       reportedSen = ((totalSen + miliar / 2n) / miliar) * miliar;
-      reportedPrinted = `Rp${(reportedSen / miliar).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')} miliar`;
+      reportedPrinted = `Rp${groupThousands((reportedSen / miliar).toString())} miliar`;
       diffNote = 'Total yang "dilaporkan" sengaja dicetak dibulatkan ke miliar rupiah terdekat: sesuai dalam batas pembulatan, tanpa peringatan.';
     } else if (kind === 0) {
       // Rp100.000 .. Rp900 juta beyond what the rounded rows explain (half their units), so it is a real difference.
       const delta = unitsSen / 2n + BigInt(1 + Math.floor(rd() * 9_000)) * 100_000n * 100n;
       reportedSen = rd() < 0.5 ? totalSen + delta : totalSen - delta;
-      diffNote = `Total yang "dilaporkan" sengaja berbeda ${formatRupiah(delta)} dari jumlah baris (meniru salah ketik di sumber), untuk menguji peringatan rekonsiliasi.`;
+      diffNote = `Total yang "dilaporkan" sengaja berbeda ${formatSen(delta)} dari jumlah baris (meniru salah ketik di sumber), untuk menguji peringatan rekonsiliasi.`;
     }
     const meta = [
       `# SYNTHETIC test data generated by scripts/generate-national.ts (seed ${opts.seed}); not real figures, never publish.`,
@@ -504,51 +499,114 @@ export function generateNational(opts: NationalOptions): NationalResult {
 export class RefusalError extends Error {}
 
 // ---------------------------------------------------------------------------------------
+// One large dataset of daily rows (benchmarks of the data check)
+
+export interface DailyOptions {
+  /** The data folder to write into (klaim/<id>.csv, .meta.yaml, kantor.yaml); never the repository's data/. */
+  out: string;
+  id: string;
+  rows: number;
+  /** Number of branch offices (default 300). */
+  branches?: number;
+  seed?: number;
+}
+
+/**
+ * Writes one valid dataset of exactly `rows` rows: every branch × programme (JKK, JKM, JHT, JP)
+ * for each day from 2021-01-01, ~1 in 7 case counts not reported, ~1 in 3 amounts with sen,
+ * with its metadata and the branches added to the registry. Streams, so any size fits in memory.
+ */
+export async function generateDaily(opts: DailyOptions): Promise<{ csvPath: string; metaPath: string; rows: number }> {
+  if (isInsideRepoData(opts.out)) throw new RefusalError(`refusing to write into ${realpathLoose(opts.out)}: it is (inside) the repository's data/ folder`);
+  const dir = resolve(opts.out);
+  mkdirSync(join(dir, 'klaim'), { recursive: true });
+  const names = branchNames(opts.branches ?? 300);
+  writeRegistry(dir, names);
+  const csvPath = join(dir, 'klaim', `${opts.id}.csv`);
+  const out = createWriteStream(csvPath);
+  out.write('kantor,periode_awal,periode_akhir,program,jumlah_kasus,nominal_rp,kasus_tertulis,nominal_tertulis\n');
+  const r = mulberry32(opts.seed ?? 12345);
+  const programs = ['JKK', 'JKM', 'JHT', 'JP'] as const;
+  const first = Date.UTC(2021, 0, 1);
+  let n = 0;
+  let day = 0;
+  for (; n < opts.rows; day++) {
+    const iso = new Date(first + day * 86_400_000).toISOString().slice(0, 10);
+    let chunk = '';
+    for (let b = 0; b < names.length && n < opts.rows; b++) {
+      for (let p = 0; p < programs.length && n < opts.rows; p++, n++) {
+        const u = r();
+        const kasus = u < 1 / 7 ? '' : String(Math.floor(r() * 5000));
+        // Below Rp1 miliar, so no amount is a whole number of miliar (which would need its printed text).
+        const whole = 1 + Math.floor(r() * 999_999_998);
+        const amount = u > 2 / 3 ? `${whole}.${pad2(Math.floor(r() * 100))}` : String(whole);
+        chunk += `${names[b]},${iso},${iso},${programs[p]},${kasus},${amount},,\n`;
+      }
+    }
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  const last = new Date(first + (day - 1) * 86_400_000).toISOString().slice(0, 10);
+  const metaPath = join(dir, 'klaim', `${opts.id}.meta.yaml`);
+  writeFileSync(metaPath, [
+    `# SYNTHETIC test data generated by scripts/generate-national.ts; not real figures, never publish.`,
+    `id: ${opts.id}`,
+    `title: ${q('DATA SINTETIS: klaim harian per kantor cabang (uji kinerja)')}`,
+    'level: kantor_cabang',
+    'offices:',
+    ...names.map((name) => `  - ${q(name)}`),
+    'period:',
+    '  start: 2021-01-01',
+    `  end: ${last}`,
+    '  start_stated: true',
+    '  printed: data sintetis',
+    'confidence: U',
+    'source:',
+    '  publisher: Dibangkitkan oleh scripts/generate-national.ts',
+    '  headline: Data sintetis',
+    '  url: null',
+    '  published: null',
+    'reported: null',
+    'licence:',
+    '  id: CC-BY-4.0',
+    '  note: Data sintetis, tidak diterbitkan.',
+    'last_reviewed: 2026-11-28',
+    '',
+  ].join('\n'));
+  return { csvPath, metaPath, rows: n };
+}
+
+// ---------------------------------------------------------------------------------------
 // Command line
 
 const USAGE = 'usage: node scripts/generate-national.ts [--out DIR] [--seed N] [--years 10] [--branches 300] [--last-year 2024]';
 
-function parseArgs(argv: string[]): NationalOptions {
-  const opts = { out: '', seed: 1, years: 10, branches: 300, lastYear: 2024 };
-  const args = argv.filter((a) => a !== '--');
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = (): string => {
-      const v = inline ?? args[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    const int = (min: number, max: number): number => {
-      const v = value();
-      if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${v}"`);
-      return Number(v);
-    };
-    switch (flag) {
-      case '--out': opts.out = value(); break;
-      case '--seed': opts.seed = int(0, 0xffffffff); break;
-      case '--years': opts.years = int(1, 50); break;
-      case '--branches': opts.branches = int(1, 5000); break;
-      case '--last-year': opts.lastYear = int(2015, 2100); break;
-      case '--help': case '-h': throw new UsageError('');
-      default: throw new UsageError(`unknown argument "${a}"`);
-    }
-  }
+function readOptions(argv: string[]): NationalOptions {
+  const { options: o, positional } = parseArgs(argv, { out: 'string', seed: 'int', years: 'int', branches: 'int', 'last-year': 'int', help: 'flag' });
+  if (o.help === true || argv.includes('-h')) throw new UsageError('');
+  if (positional.length > 0) throw new UsageError(`unknown argument "${positional[0]}"`);
+  const opts: NationalOptions = {
+    out: o.out ?? '',
+    seed: inRange('seed', o.seed ?? 1, 0, 0xffffffff),
+    years: inRange('years', o.years ?? 10, 1, 50),
+    branches: inRange('branches', o.branches ?? 300, 1, 5000),
+    lastYear: inRange('last-year', o['last-year'] ?? 2024, 2015, 2100),
+  };
   if (opts.lastYear - opts.years + 1 < 1977) throw new UsageError('--years reaches before 1977, which the data contract does not accept');
   return opts;
 }
 
-class UsageError extends Error {}
 
 function main(argv: string[]): number {
   let opts: NationalOptions;
   try {
-    opts = parseArgs(argv);
+    opts = readOptions(argv);
   } catch (e) {
     if (e instanceof UsageError) {
       if (e.message) process.stderr.write(`error: ${e.message}\n`);
       process.stderr.write(USAGE + '\n');
-      return 2;
+      return EXIT.usage;
     }
     throw e;
   }

@@ -389,14 +389,15 @@ function fieldName(at: readonly PropertyKey[]): string {
   return at.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? String(s) : `.${String(s)}`)).join('');
 }
 
-function checkFrontmatter(ctx: Ctx, text: string, fm: Frontmatter, koleksi: Koleksi | undefined): void {
+/** Problems with the frontmatter's delimiters and size; true when one was reported (nothing more to check). */
+function frontmatterShapeProblem(ctx: Ctx, text: string, fm: Frontmatter): boolean {
   if (fm.start < 0) {
     if (/^\uFEFF?---/.test(text)) {
       report(ctx, 0, 'frontmatter', {
         id: 'frontmatter tidak ditutup: tambahkan baris "---" setelah kolom terakhir',
         en: 'the frontmatter is not closed: add a "---" line after the last field',
       });
-      return;
+      return true;
     }
   } else {
     const delim = text.slice(fm.start - 3, fm.start);
@@ -405,7 +406,7 @@ function checkFrontmatter(ctx: Ctx, text: string, fm: Frontmatter, koleksi: Kole
         id: 'frontmatter harus ditulis dalam YAML di antara dua baris "---", bukan "+++"',
         en: 'the frontmatter must be YAML between two "---" lines, not "+++"',
       });
-      return;
+      return true;
     }
     const closeAt = fm.start + fm.raw.length;
     const rest = /^[^\n]*/.exec(text.slice(closeAt + 3))?.[0] ?? '';
@@ -414,19 +415,21 @@ function checkFrontmatter(ctx: Ctx, text: string, fm: Frontmatter, koleksi: Kole
         id: 'baris pembuka dan penutup frontmatter harus berisi "---" saja',
         en: 'the lines opening and closing the frontmatter must hold only "---"',
       });
-      return;
+      return true;
     }
     if (fm.raw.length > MAX_FRONTMATTER_CHARS) {
       report(ctx, fm.start - 3, 'batas', {
         id: `frontmatter terlalu panjang (${fm.raw.length} karakter; paling banyak ${MAX_FRONTMATTER_CHARS}); pindahkan teks panjang ke isi halaman`,
         en: `the frontmatter is too long (${fm.raw.length} characters; at most ${MAX_FRONTMATTER_CHARS}); move long text into the page body`,
       });
-      return;
+      return true;
     }
   }
-  if (!koleksi) return;
-  const schema = CONTENT_SCHEMAS[koleksi];
-  const base = Math.max(fm.start, 0);
+  return false;
+}
+
+/** The frontmatter as YAML and as data; null when a problem was reported. */
+function frontmatterData(ctx: Ctx, fm: Frontmatter, base: number): { doc: ReturnType<typeof parseDocument>; data: object } | null {
   const doc = parseDocument(fm.raw, { prettyErrors: false, uniqueKeys: true, strict: true, merge: false });
   const yamlProblems = [...doc.errors, ...doc.warnings];
   if (yamlProblems.length > 0) {
@@ -437,7 +440,7 @@ function checkFrontmatter(ctx: Ctx, text: string, fm: Frontmatter, koleksi: Kole
         en: `the frontmatter is not valid YAML: ${detail}. Check colons, quotes and indentation on this line`,
       });
     }
-    return;
+    return null;
   }
   let data: unknown;
   try {
@@ -455,7 +458,7 @@ function checkFrontmatter(ctx: Ctx, text: string, fm: Frontmatter, koleksi: Kole
       id: `frontmatter memakai alias YAML (*nama) terlalu banyak (paling banyak ${MAX_YAML_ALIASES}); tulis nilainya langsung`,
       en: `the frontmatter uses too many YAML aliases (*name) (at most ${MAX_YAML_ALIASES}); write the values out`,
     });
-    return;
+    return null;
   }
   if (data === null || data === undefined) data = {};
   if (typeof data !== 'object' || Array.isArray(data)) {
@@ -463,15 +466,17 @@ function checkFrontmatter(ctx: Ctx, text: string, fm: Frontmatter, koleksi: Kole
       id: 'frontmatter harus berisi kolom "nama: nilai", satu per baris',
       en: 'the frontmatter must hold "name: value" fields, one per line',
     });
-    return;
+    return null;
   }
-  const result = schema.safeParse(data);
-  if (result.success) return;
+  return { doc, data: data ?? {} };
+}
 
+/** Unknown fields, with the known name each may be a misspelling of; returns the suggested names. */
+function reportUnknownFields(ctx: Ctx, doc: ReturnType<typeof parseDocument>, base: number, schema: (typeof CONTENT_SCHEMAS)[Koleksi], issues: readonly z.core.$ZodIssue[]): Set<string> {
   // Misspelt names: an unknown key whose nearest known name is missing explains both problems.
   const suggested = new Set<string>();
   const unknownKeys: { at: readonly PropertyKey[]; key: string; suggestion?: string }[] = [];
-  for (const issue of result.error.issues) {
+  for (const issue of issues) {
     if (issue.code !== 'unrecognized_keys') continue;
     const known = shapeAt(schema, issue.path);
     for (const key of issue.keys) {
@@ -499,7 +504,12 @@ function checkFrontmatter(ctx: Ctx, text: string, fm: Frontmatter, koleksi: Kole
           },
     );
   }
-  for (const issue of result.error.issues) {
+  return suggested;
+}
+
+/** Every other schema problem, at its field (or its parent when the field is missing). */
+function reportSchemaIssues(ctx: Ctx, doc: ReturnType<typeof parseDocument>, base: number, data: object, issues: readonly z.core.$ZodIssue[], suggested: ReadonlySet<string>): void {
+  for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') continue;
     const field = fieldName(issue.path);
     const where = locate(doc, issue.path);
@@ -530,6 +540,19 @@ function checkFrontmatter(ctx: Ctx, text: string, fm: Frontmatter, koleksi: Kole
     }
     report(ctx, off, 'frontmatter', message);
   }
+}
+
+function checkFrontmatter(ctx: Ctx, text: string, fm: Frontmatter, koleksi: Koleksi | undefined): void {
+  if (frontmatterShapeProblem(ctx, text, fm)) return;
+  if (!koleksi) return;
+  const schema = CONTENT_SCHEMAS[koleksi];
+  const base = Math.max(fm.start, 0);
+  const parsed = frontmatterData(ctx, fm, base);
+  if (parsed === null) return;
+  const result = schema.safeParse(parsed.data);
+  if (result.success) return;
+  const suggested = reportUnknownFields(ctx, parsed.doc, base, schema, result.error.issues);
+  reportSchemaIssues(ctx, parsed.doc, base, parsed.data, result.error.issues, suggested);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
  * The Content Security Policy, in one place. Astro's `security.csp` puts it in a
  * `<meta http-equiv>` on every page (with hashes of any inline script or style Astro
  * emits); `public/_headers` repeats it as an HTTP header for static hosts, adding what a
- * meta tag cannot carry (`frame-ancestors`). tests/security.test.ts keeps the two in step.
+ * meta tag cannot carry (`frame-ancestors`). tests/unit/security.test.ts keeps the two in step.
  *
  * No 'unsafe-inline' and no 'unsafe-eval': every script and stylesheet is a file from this
  * origin. Pagefind's search runs WebAssembly ('wasm-unsafe-eval') in a worker from this origin.

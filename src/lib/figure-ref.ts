@@ -15,22 +15,13 @@
  *
  * Example: Pasuruan, January–February 2017, JKK amount → `pasuruan-2017-01-02-jkk-nominal`.
  * The dataset id is part of the anchor so one page (an office or national page) can carry
- * figures of several datasets without clashes. tests/figure-ref.test.ts pins the scheme.
+ * figures of several datasets without clashes. tests/unit/figure-ref.test.ts pins the scheme.
  */
-import { formatCount, formatRupiah } from './claims/format.ts';
+import { formatCount, formatRupiah } from './rupiah.ts';
+import { slugify } from './slug.ts';
 
 export const MEASURES = ['nominal', 'kasus', 'selisih-nominal', 'selisih-kasus'] as const;
 export type Measure = (typeof MEASURES)[number];
-
-/** Lower-case ASCII slug: accents dropped, anything else between letters/digits becomes one `-`. */
-export function slugify(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 /**
  * The stable anchor (HTML id, URL fragment) of one figure.

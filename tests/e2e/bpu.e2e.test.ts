@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { assertDist, launchBrowser, ROOT, serveDist, type Server } from './site.ts';
+import { assertDist, ROOT, type Server, closeBrowserAndSite, openBrowserAndSite } from './site.ts';
 
 assertDist();
 
@@ -111,13 +111,12 @@ async function typeIncome(page: Page, typed: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveDist()]);
+  ({ browser, server: server } = await openBrowserAndSite());
 });
 
 afterAll(async () => {
   for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.close();
+  await closeBrowserAndSite({ browser, server: server });
 });
 
 describe('BPU calculator', () => {

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, listPages, readPage, serveDist, type Server } from './site.ts';
+import { listPages, readPage, type Server, closeBrowserAndSite, openBrowserAndSite } from './site.ts';
 
 const WITH_CHARTS = listPages().filter((route) => readPage(route).includes('data-grafik='));
 
@@ -15,15 +15,14 @@ let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveDist()]);
+  ({ browser, server: server } = await openBrowserAndSite());
   page = await browser.newPage({ viewport: { width: 360, height: 740 } });
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await closeBrowserAndSite({ browser, server: server });
 });
 
 describe('charts', () => {

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iframeCode } from '../../src/lib/embed.ts';
-import { launchBrowser, listPages, serveDist, type Server } from './site.ts';
+import { listPages, type Server, closeBrowserAndSite, openBrowserAndSite } from './site.ts';
 
 const EMBEDS = listPages().filter((r) => r.startsWith('/sematkan/'));
 const DATASET = EMBEDS[0]?.split('/')[2] ?? '';
@@ -22,7 +22,7 @@ let hostHtml = '';
 const consoleLines: string[] = [];
 
 beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), serveDist()]);
+  ({ browser, server: site } = await openBrowserAndSite());
   host = http.createServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(hostHtml);
@@ -33,8 +33,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  await closeBrowserAndSite({ browser, server: site });
   await new Promise<void>((resolve) => (host ? host.close(() => resolve()) : resolve()));
 });
 

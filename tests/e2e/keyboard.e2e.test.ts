@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { assertDist, launchBrowser, serveDist, type Server } from './site.ts';
+import { assertDist, type Server, closeBrowserAndSite, openBrowserAndSite } from './site.ts';
 
 assertDist();
 
@@ -14,14 +14,13 @@ let server: Server;
 let page: Page;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveDist()]);
+  ({ browser, server: server } = await openBrowserAndSite());
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   page = await context.newPage();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await closeBrowserAndSite({ browser, server: server });
 });
 
 /** Describe the focused element, with whether it is on screen and has a focus indicator. */

@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { assertDist, launchBrowser, listPages, serveDist, type Server } from './site.ts';
+import { assertDist, listPages, type Server, closeBrowserAndSite, openBrowserAndSite } from './site.ts';
 
 assertDist();
 const PAGES = listPages();
@@ -15,14 +15,13 @@ let server: Server;
 let page: Page;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveDist()]);
+  ({ browser, server: server } = await openBrowserAndSite());
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
   page = await context.newPage();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await closeBrowserAndSite({ browser, server: server });
 });
 
 it.each(PAGES)('%s: main content and h1 are there without JavaScript', async (route) => {

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, ConsoleMessage, Page, Request, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { assertDist, launchBrowser, listPages, serveDist, VIEWPORTS, type Server, type Viewport } from './site.ts';
+import { assertDist, listPages, VIEWPORTS, type Server, type Viewport, closeBrowserAndSite, openBrowserAndSite } from './site.ts';
 
 assertDist();
 const PAGES = listPages();
@@ -100,13 +100,12 @@ async function openTab(vp: Viewport): Promise<Tab> {
 }
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveDist()]);
+  ({ browser, server: server } = await openBrowserAndSite());
   for (const vp of VIEWPORTS) tabs.set(vp.name, await openTab(vp));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await closeBrowserAndSite({ browser, server: server });
 });
 
 /** Wait until no request has been in flight for QUIET_MS (scripts may fetch after `load`). */

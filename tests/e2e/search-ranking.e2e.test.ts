@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, serveDist, type Server } from './site.ts';
+import { type Server, closeBrowserAndSite, openBrowserAndSite } from './site.ts';
 
 let browser: Browser;
 let server: Server;
@@ -23,14 +23,13 @@ async function search(query: string, n = 3): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveDist()]);
+  ({ browser, server: server } = await openBrowserAndSite());
   page = await browser.newPage();
   await page.goto(server.url('/cari/'), { waitUntil: 'load' });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await closeBrowserAndSite({ browser, server: server });
 });
 
 describe('search ranking', () => {

@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertDist, launchBrowser, serveDist, type Server } from './site.ts';
+import { assertDist, type Server, closeBrowserAndSite, openBrowserAndSite } from './site.ts';
 
 assertDist();
 
@@ -15,7 +15,7 @@ const errors: string[] = [];
 
 describe('search (/cari/)', () => {
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), serveDist()]);
+    ({ browser, server: server } = await openBrowserAndSite());
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     page = await context.newPage();
     page.on('console', (m) => m.type() === 'error' && errors.push(`console error: ${m.text()}`));
@@ -23,8 +23,7 @@ describe('search (/cari/)', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await closeBrowserAndSite({ browser, server: server });
   });
 
   it('the header search form sends a GET to /cari/?q=...', async () => {

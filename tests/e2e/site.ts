@@ -4,15 +4,14 @@
  * (optionally under a base path), and a Debian-chromium launcher for playwright-core.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
+import path from 'node:path';
+import { REPO_ROOT } from '../../scripts/lib/repo.ts';
 import { serveDist as serveDistDir, type Server } from '../../scripts/serve-dist.ts';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const ROOT = REPO_ROOT;
 /** The built site; DIST_DIR overrides it (e.g. to test a build made elsewhere). */
 export const DIST = path.resolve(ROOT, process.env.DIST_DIR ?? 'dist');
-export const CHROMIUM = '/usr/bin/chromium';
 
 /** The two viewports every page is checked at. */
 export const VIEWPORTS = [
@@ -94,24 +93,26 @@ export async function serveDist(options: ServeOptions = {}): Promise<Server> {
 }
 
 // ---------------------------------------------------------------------------------------
-// Browser
+// Browser (scripts/lib/chromium.ts, shared with the benchmarks)
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { launchBrowser } from '../../scripts/lib/chromium.ts';
 
-/** Launch Debian's chromium through playwright-core. */
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found: run bash scripts/ensure-chromium.sh first`);
-  }
-  const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+export { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM, launchBrowser } from '../../scripts/lib/chromium.ts';
+
+/** The shared browser fixture: one Chromium and one server of dist/, opened together. */
+export interface BrowserAndSite {
+  browser: Browser;
+  server: Server;
+}
+
+/** Opens the fixture (Chromium through playwright-core, dist/ served as by {@link serveDist}). */
+export async function openBrowserAndSite(options: ServeOptions = {}): Promise<BrowserAndSite> {
+  const [browser, server] = await Promise.all([launchBrowser(), serveDist(options)]);
+  return { browser, server };
+}
+
+/** Closes whatever part of the fixture was opened (safe after a failed open). */
+export async function closeBrowserAndSite(f: Partial<BrowserAndSite>): Promise<void> {
+  await f.browser?.close();
+  await f.server?.close();
 }

@@ -21,6 +21,7 @@ import { fileSource } from './source.ts';
 import type { CsvSource } from './source.ts';
 import { Readable } from 'node:stream';
 import { HEADER } from './csv-check.ts';
+import type { ParallelOptions } from './csv-parallel.ts';
 import type { OfficeRegistry } from './offices.ts';
 import { REGISTRY_FILE, parseRegistry } from './offices.ts';
 import type { ComparisonStatus, SumParts } from './reconcile.ts';
@@ -29,7 +30,7 @@ import type { StatedFigure } from './meta.ts';
 
 /** A source with a header only, standing for a file that was refused unread. */
 function refusedSource(displayPath: string): CsvSource {
-  return { path: displayPath, open: () => Readable.from([Buffer.from(`${HEADER}\n`)]), readRange: async () => Buffer.alloc(0) };
+  return { path: displayPath, open: () => Readable.from([Buffer.from(`${HEADER}\n`)]) };
 }
 
 /** The metadata file name for a CSV file name. */
@@ -130,6 +131,8 @@ export interface CheckDatasetsOptions {
    * (`data/kantor.yaml` for `data/klaim/x.csv`).
    */
   registry?: FileRef;
+  /** Worker threads for large files (csv-parallel.ts); default: files of 16 MB or more, one thread per core. */
+  parallel?: ParallelOptions;
 }
 
 /**
@@ -270,132 +273,154 @@ const STATUS_EN: Record<ComparisonStatus, string> = {
   berbeda: 'different',
 };
 
-/** Checks the given CSV files (and their metadata) together. */
-export async function checkDatasets(files: FileRef[], options: CheckDatasetsOptions): Promise<CheckRun> {
-  const context = createCheckContext();
-  const datasets: DatasetCheck[] = [];
-  const registryDiagnostics: Diagnostic[] = [];
-  const registries = new Map<string, OfficeRegistry | null>();
-  let registryUsed: OfficeRegistry | null = null;
-  const registryFor = async (f: FileRef): Promise<{ registry: OfficeRegistry | null; display: string }> => {
-    const ref = options.registry ?? {
+/** Reads each office registry once (the `kantor.yaml` beside a CSV's folder, or the one given). */
+class RegistryLoader {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly registries = new Map<string, OfficeRegistry | null>();
+  used: OfficeRegistry | null = null;
+  readonly given: FileRef | undefined;
+  constructor(given: FileRef | undefined) {
+    this.given = given;
+  }
+
+  async forFile(f: FileRef): Promise<{ registry: OfficeRegistry | null; display: string }> {
+    const ref = this.given ?? {
       fsPath: join(dirname(dirname(f.fsPath)), REGISTRY_FILE),
       displayPath: join(dirname(dirname(f.displayPath)), REGISTRY_FILE).split('\\').join('/'),
     };
-    if (!registries.has(ref.fsPath)) {
-      const unsafe = await unsafeFile(ref.fsPath, YAML_LIMITS.registryBytes);
-      if (!existsSync(ref.fsPath) && unsafe === null) {
-        registryDiagnostics.push({ path: ref.displayPath, line: 1, column: 1, severity: 'error', rule: 'office.registry',
-          message: t(`daftar kantor tidak ada; buat ${ref.displayPath} yang memuat setiap kantor yang dipakai dataset (lihat data/klaim/README.md)`,
-            `the registry of offices is missing; create ${ref.displayPath} listing every office the datasets use (see data/klaim/README.md)`) });
-        registries.set(ref.fsPath, null);
-      } else if (unsafe !== null) {
-        registryDiagnostics.push({ path: ref.displayPath, line: 1, column: 1, severity: 'error', rule: 'file.read', message: thisFile(unsafe) });
-        registries.set(ref.fsPath, null);
-      } else {
-        const parsed = parseRegistry(ref.displayPath, await readFile(ref.fsPath, 'utf8'));
-        registryDiagnostics.push(...parsed.diagnostics);
-        registries.set(ref.fsPath, parsed.registry);
-      }
-    }
-    return { registry: registries.get(ref.fsPath) ?? null, display: ref.displayPath };
-  };
-  let rowsBefore = 0;
-  const sorted = files.slice().sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
-  for (const f of sorted) {
-    const id = basename(f.fsPath).replace(/\.csv$/i, '');
-    const metaFs = metaPathFor(f.fsPath);
-    const metaDisplay = metaPathFor(f.displayPath);
-    const extra: Diagnostic[] = [];
-    let meta: DatasetMeta | null = null;
-    let reportedAt = { line: 1, column: 1 };
-    let hasMeta = false;
-    const metaUnsafe = await unsafeFile(metaFs, YAML_LIMITS.metaBytes);
-    if (metaUnsafe !== null) {
-      hasMeta = true;
-      extra.push({ path: metaDisplay, line: 1, column: 1, severity: 'error', rule: 'file.read', message: thisFile(metaUnsafe) });
-    } else if (existsSync(metaFs)) {
-      hasMeta = true;
-      const parsed = parseMeta(metaDisplay, await readFile(metaFs, 'utf8'), id);
-      meta = parsed.meta;
-      reportedAt = parsed.reportedAt;
-      extra.push(...parsed.diagnostics);
-      if (meta !== null) {
-        const { registry, display } = await registryFor(f);
-        if (registry !== null) {
-          registryUsed = registry;
-          for (const name of meta.offices) {
-            const office = registry.byName.get(name);
-            if (office === undefined) {
-              const near = nearestName(name, [...registry.byName.keys()]);
-              extra.push({ path: metaDisplay, ...parsed.officesAt, severity: 'error', rule: 'office.registry',
-                message: t(`kantor "${name}" tidak ada di daftar kantor ${display}${near !== undefined ? `; maksud Anda "${near}"?` : ';'} pakai nama dari daftar itu, atau tambahkan kantornya di sana beserta tingkat, induk, dan sumbernya`,
-                  `office "${name}" is not in the registry ${display}${near !== undefined ? `; did you mean "${near}"?` : ';'} use a name from the registry, or add the office there with its level, parent and sources`) });
-            } else if (office.level !== meta.level) {
-              extra.push({ path: metaDisplay, ...parsed.levelAt, severity: 'error', rule: 'office.registry',
-                message: t(`"level" berisi ${meta.level}, padahal kantor "${name}" bertingkat ${office.level} di ${display}; satu dataset hanya memuat kantor dari satu tingkat: perbaiki "level" atau kantornya`,
-                  `"level" is ${meta.level} but office "${name}" is ${office.level} in ${display}; a dataset reports on offices of one level: correct "level" or the office`) });
-            }
-          }
-        }
-      }
-    } else if (options.requireMeta) {
-      extra.push({ path: f.displayPath, line: 1, column: 1, severity: 'error', rule: 'meta.missing',
-        message: t(`dataset ini tidak punya berkas metadata; buat ${basename(metaDisplay)} di sampingnya berisi sumber, periode, kantor, dan lisensinya (lihat data/klaim/README.md, atau mulai dengan npm run data:new)`,
-          `no metadata file for this dataset; create ${basename(metaDisplay)} beside it with its source, period, offices and licence (see data/klaim/README.md, or start with npm run data:new)`) });
-    }
-    const progress = options.onProgress;
-    const csvUnsafe = await unsafeFile(f.fsPath, LIMITS.fileBytes);
-    const source = csvUnsafe === null ? fileSource(f.fsPath, f.displayPath) : refusedSource(f.displayPath);
-    if (csvUnsafe !== null) extra.push({ path: f.displayPath, line: 1, column: 1, severity: 'error', rule: 'file.read', message: thisFile(csvUnsafe) });
-    const csv = await checkCsv(source, {
-      context,
-      keepRows: options.keepRows === true,
-      ...(meta !== null
-        ? { expect: { offices: new Set(meta.offices), start: parseIsoDay(meta.period.start), end: parseIsoDay(meta.period.end), metaPath: metaDisplay } }
-        : {}),
-      ...(progress !== undefined ? { onProgress: (rows: number, bytes: number) => progress(rowsBefore + rows, bytes) } : {}),
-    });
-    if (csvUnsafe !== null) {
-      // Refused unread: only the refusal is reported.
-      csv.diagnostics = [];
-      csv.errorCount = 0;
-      csv.warningCount = 0;
-    }
-    rowsBefore += csv.rowCount;
-    let reconciliation: Reconciliation = { nominal: null, kasus: null };
-    if (meta !== null && csv.errorCount === 0) {
-      const nominal = emptySum();
-      const kasus = emptySum();
-      for (const c of csv.combos.values()) {
-        addSum(nominal, { value: c.sen, units: c.nominalUnits, missing: c.nominalMissing, atLeast: c.nominalAtLeast });
-        addSum(kasus, { value: c.kasus, units: c.kasusUnits, missing: c.kasusMissing, atLeast: c.kasusAtLeast });
-      }
-      reconciliation = { nominal: reconcile(meta, nominal, true), kasus: reconcile(meta, kasus, false) };
-      const warn = (c: Comparison | null, money: boolean): void => {
-        if (c === null || c.status === 'sama' || c.status === 'dalam-pembulatan') return;
-        extra.push({ path: metaDisplay, ...reportedAt, severity: 'warning', rule: 'reconciliation.total', message: reconciliationMessage(c, money) });
-      };
-      warn(reconciliation.nominal, true);
-      warn(reconciliation.kasus, false);
-    }
-    datasets.push({
-      id,
-      csvPath: f.displayPath,
-      csvFsPath: f.fsPath,
-      metaPath: hasMeta ? metaDisplay : null,
-      meta,
-      csv,
-      reconciliation,
-      overlaps: [],
-      diagnostics: [...csv.diagnostics, ...extra],
-      errorCount: 0,
-      warningCount: 0,
-    });
+    if (!this.registries.has(ref.fsPath)) this.registries.set(ref.fsPath, await this.read(ref));
+    const registry = this.registries.get(ref.fsPath) ?? null;
+    if (registry !== null) this.used = registry;
+    return { registry, display: ref.displayPath };
   }
 
-  // Periods that overlap across datasets, for the same office and programme: allowed
-  // (different sources), recorded so that pages show them and never add them together.
+  async read(ref: FileRef): Promise<OfficeRegistry | null> {
+    const unsafe = await unsafeFile(ref.fsPath, YAML_LIMITS.registryBytes);
+    if (!existsSync(ref.fsPath) && unsafe === null) {
+      this.diagnostics.push({ path: ref.displayPath, line: 1, column: 1, severity: 'error', rule: 'office.registry',
+        message: t(`daftar kantor tidak ada; buat ${ref.displayPath} yang memuat setiap kantor yang dipakai dataset (lihat data/klaim/README.md)`,
+          `the registry of offices is missing; create ${ref.displayPath} listing every office the datasets use (see data/klaim/README.md)`) });
+      return null;
+    }
+    if (unsafe !== null) {
+      this.diagnostics.push({ path: ref.displayPath, line: 1, column: 1, severity: 'error', rule: 'file.read', message: thisFile(unsafe) });
+      return null;
+    }
+    const parsed = parseRegistry(ref.displayPath, await readFile(ref.fsPath, 'utf8'));
+    this.diagnostics.push(...parsed.diagnostics);
+    return parsed.registry;
+  }
+}
+
+/** The metadata of one CSV: parsed, and its offices checked against the registry. */
+interface MetaCheck { meta: DatasetMeta | null; hasMeta: boolean; reportedAt: { line: number; column: number }; diagnostics: Diagnostic[] }
+
+/** Every office of the metadata must be in the registry, at the dataset's level. */
+function checkOfficesInRegistry(meta: DatasetMeta, parsed: ReturnType<typeof parseMeta>, metaDisplay: string, registry: OfficeRegistry, display: string, out: Diagnostic[]): void {
+  for (const name of meta.offices) {
+    const office = registry.byName.get(name);
+    if (office === undefined) {
+      const near = nearestName(name, [...registry.byName.keys()]);
+      out.push({ path: metaDisplay, ...parsed.officesAt, severity: 'error', rule: 'office.registry',
+        message: t(`kantor "${name}" tidak ada di daftar kantor ${display}${near !== undefined ? `; maksud Anda "${near}"?` : ';'} pakai nama dari daftar itu, atau tambahkan kantornya di sana beserta tingkat, induk, dan sumbernya`,
+          `office "${name}" is not in the registry ${display}${near !== undefined ? `; did you mean "${near}"?` : ';'} use a name from the registry, or add the office there with its level, parent and sources`) });
+    } else if (office.level !== meta.level) {
+      out.push({ path: metaDisplay, ...parsed.levelAt, severity: 'error', rule: 'office.registry',
+        message: t(`"level" berisi ${meta.level}, padahal kantor "${name}" bertingkat ${office.level} di ${display}; satu dataset hanya memuat kantor dari satu tingkat: perbaiki "level" atau kantornya`,
+          `"level" is ${meta.level} but office "${name}" is ${office.level} in ${display}; a dataset reports on offices of one level: correct "level" or the office`) });
+    }
+  }
+}
+
+async function checkMetaOf(f: FileRef, id: string, options: CheckDatasetsOptions, registries: RegistryLoader): Promise<MetaCheck> {
+  const metaFs = metaPathFor(f.fsPath);
+  const metaDisplay = metaPathFor(f.displayPath);
+  const out: MetaCheck = { meta: null, hasMeta: false, reportedAt: { line: 1, column: 1 }, diagnostics: [] };
+  const metaUnsafe = await unsafeFile(metaFs, YAML_LIMITS.metaBytes);
+  if (metaUnsafe !== null) {
+    out.hasMeta = true;
+    out.diagnostics.push({ path: metaDisplay, line: 1, column: 1, severity: 'error', rule: 'file.read', message: thisFile(metaUnsafe) });
+  } else if (existsSync(metaFs)) {
+    out.hasMeta = true;
+    const parsed = parseMeta(metaDisplay, await readFile(metaFs, 'utf8'), id);
+    out.meta = parsed.meta;
+    out.reportedAt = parsed.reportedAt;
+    out.diagnostics.push(...parsed.diagnostics);
+    if (parsed.meta !== null) {
+      const { registry, display } = await registries.forFile(f);
+      if (registry !== null) checkOfficesInRegistry(parsed.meta, parsed, metaDisplay, registry, display, out.diagnostics);
+    }
+  } else if (options.requireMeta) {
+    out.diagnostics.push({ path: f.displayPath, line: 1, column: 1, severity: 'error', rule: 'meta.missing',
+      message: t(`dataset ini tidak punya berkas metadata; buat ${basename(metaDisplay)} di sampingnya berisi sumber, periode, kantor, dan lisensinya (lihat data/klaim/README.md, atau mulai dengan npm run data:new)`,
+        `no metadata file for this dataset; create ${basename(metaDisplay)} beside it with its source, period, offices and licence (see data/klaim/README.md, or start with npm run data:new)`) });
+  }
+  return out;
+}
+
+/** The dataset's sums against the totals its metadata states; warnings go to `out`. */
+function reconcileDataset(meta: DatasetMeta, csv: CsvCheckResult, metaDisplay: string, reportedAt: { line: number; column: number }, out: Diagnostic[]): Reconciliation {
+  const nominal = emptySum();
+  const kasus = emptySum();
+  for (const c of csv.combos.values()) {
+    addSum(nominal, { value: c.sen, units: c.nominalUnits, missing: c.nominalMissing, atLeast: c.nominalAtLeast });
+    addSum(kasus, { value: c.kasus, units: c.kasusUnits, missing: c.kasusMissing, atLeast: c.kasusAtLeast });
+  }
+  const reconciliation = { nominal: reconcile(meta, nominal, true), kasus: reconcile(meta, kasus, false) };
+  const warn = (c: Comparison | null, money: boolean): void => {
+    if (c === null || c.status === 'sama' || c.status === 'dalam-pembulatan') return;
+    out.push({ path: metaDisplay, ...reportedAt, severity: 'warning', rule: 'reconciliation.total', message: reconciliationMessage(c, money) });
+  };
+  warn(reconciliation.nominal, true);
+  warn(reconciliation.kasus, false);
+  return reconciliation;
+}
+
+/** One CSV with its metadata. */
+async function checkDataset(f: FileRef, options: CheckDatasetsOptions, context: CheckContext, registries: RegistryLoader, rowsBefore: number): Promise<DatasetCheck> {
+  const id = basename(f.fsPath).replace(/\.csv$/i, '');
+  const metaDisplay = metaPathFor(f.displayPath);
+  const { meta, hasMeta, reportedAt, diagnostics: extra } = await checkMetaOf(f, id, options, registries);
+  const progress = options.onProgress;
+  const csvUnsafe = await unsafeFile(f.fsPath, LIMITS.fileBytes);
+  const source = csvUnsafe === null ? fileSource(f.fsPath, f.displayPath) : refusedSource(f.displayPath);
+  if (csvUnsafe !== null) extra.push({ path: f.displayPath, line: 1, column: 1, severity: 'error', rule: 'file.read', message: thisFile(csvUnsafe) });
+  const csv = await checkCsv(source, {
+    context,
+    keepRows: options.keepRows === true,
+    ...(options.parallel !== undefined ? { parallel: options.parallel } : {}),
+    ...(meta !== null
+      ? { expect: { offices: new Set(meta.offices), start: parseIsoDay(meta.period.start), end: parseIsoDay(meta.period.end), metaPath: metaDisplay } }
+      : {}),
+    ...(progress !== undefined ? { onProgress: (rows: number, bytes: number) => progress(rowsBefore + rows, bytes) } : {}),
+  });
+  if (csvUnsafe !== null) {
+    // Refused unread: only the refusal is reported.
+    csv.diagnostics = [];
+    csv.errorCount = 0;
+    csv.warningCount = 0;
+  }
+  const reconciliation: Reconciliation = meta !== null && csv.errorCount === 0 ? reconcileDataset(meta, csv, metaDisplay, reportedAt, extra) : { nominal: null, kasus: null };
+  return {
+    id,
+    csvPath: f.displayPath,
+    csvFsPath: f.fsPath,
+    metaPath: hasMeta ? metaDisplay : null,
+    meta,
+    csv,
+    reconciliation,
+    overlaps: [],
+    diagnostics: [...csv.diagnostics, ...extra],
+    errorCount: 0,
+    warningCount: 0,
+  };
+}
+
+/**
+ * Periods that overlap across datasets, for the same office and programme: allowed
+ * (different sources), recorded so that pages show them and never add them together.
+ */
+function recordOverlaps(datasets: DatasetCheck[], context: CheckContext): void {
   const byCombo = new Map<number, Located[]>();
   datasets.forEach((d, file) => {
     for (const [key, combo] of d.csv.combos) {
@@ -404,47 +429,84 @@ export async function checkDatasets(files: FileRef[], options: CheckDatasetsOpti
       else list.push({ file, combo });
     }
   });
-  const period = (key: number): string => `${dayToIso(keyStart(key))}..${dayToIso(keyEnd(key))}`;
   for (const [comboKey, located] of byCombo) {
     if (located.length < 2) continue;
     const distinct = located.map((l) => distinctSorted(l.combo.keys));
     const office = context.branchNames[Math.floor(comboKey / 8)]!;
     const program = PROGRAMS[comboKey % 8]!;
     for (let a = 0; a < located.length; a++) {
-      const keys = distinct[a]!;
-      const reach = prefixReach(keys);
       for (let b = a + 1; b < located.length; b++) {
         const A = datasets[located[a]!.file]!;
         const B = datasets[located[b]!.file]!;
         if (A.overlaps.length >= 200 && B.overlaps.length >= 200) break;
-        for (const key of distinct[b]!) {
-          // Last period of dataset `a` starting on or before this one's end.
-          const end = keyEnd(key);
-          let lo = 0;
-          let hi = keys.length - 1;
-          let idx = -1;
-          while (lo <= hi) {
-            const mid = (lo + hi) >> 1;
-            if (keyStart(keys[mid]!) <= end) {
-              idx = mid;
-              lo = mid + 1;
-            } else hi = mid - 1;
-          }
-          if (idx < 0 || reach.maxEnd[idx]! < keyStart(key)) continue;
-          const other = keys[reach.arg[idx]!]!;
-          if (A.overlaps.length < 200) A.overlaps.push({ other: located[b]!.file, office, program, period: period(other), otherPeriod: period(key) });
-          if (B.overlaps.length < 200) B.overlaps.push({ other: located[a]!.file, office, program, period: period(key), otherPeriod: period(other) });
-        }
+        overlapsBetween(distinct[a]!, distinct[b]!, (mine, theirs) => {
+          if (A.overlaps.length < 200) A.overlaps.push({ other: located[b]!.file, office, program, period: periodText(mine), otherPeriod: periodText(theirs) });
+          if (B.overlaps.length < 200) B.overlaps.push({ other: located[a]!.file, office, program, period: periodText(theirs), otherPeriod: periodText(mine) });
+        });
       }
     }
   }
+}
 
-  let rowCount = 0;
+const periodText = (key: number): string => `${dayToIso(keyStart(key))}..${dayToIso(keyEnd(key))}`;
+
+/** For each period of `other` that overlaps one of `keys` (sorted, distinct): `found(that key, the other period)`. */
+function overlapsBetween(keys: Uint32Array, other: Uint32Array, found: (mine: number, theirs: number) => void): void {
+  const reach = prefixReach(keys);
+  for (const key of other) {
+    // Last period of `keys` starting on or before this one's end.
+    const end = keyEnd(key);
+    let lo = 0;
+    let hi = keys.length - 1;
+    let idx = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (keyStart(keys[mid]!) <= end) {
+        idx = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (idx < 0 || reach.maxEnd[idx]! < keyStart(key)) continue;
+    found(keys[reach.arg[idx]!]!, key);
+  }
+}
+
+/** Metadata files without their CSV: validated, and reported. */
+async function checkOrphanMetas(metas: readonly FileRef[], all: Diagnostic[]): Promise<number> {
+  let errors = 0;
+  for (const m of metas) {
+    const id = basename(m.fsPath).slice(0, -'.meta.yaml'.length);
+    const parsed = parseMeta(m.displayPath, await readFile(m.fsPath, 'utf8'), id);
+    all.push(...parsed.diagnostics);
+    all.push({ path: m.displayPath, line: 1, column: 1, severity: 'error', rule: 'meta.missing',
+      message: t(`metadata tanpa data: ${id}.csv tidak ada di ${dirname(m.displayPath)}; tambahkan CSV-nya atau hapus berkas ini`,
+        `metadata without data: ${id}.csv does not exist in ${dirname(m.displayPath)}; add the CSV or delete this file`) });
+    errors += parsed.diagnostics.length + 1;
+  }
+  return errors;
+}
+
+/** Checks the given CSV files (and their metadata) together. */
+export async function checkDatasets(files: FileRef[], options: CheckDatasetsOptions): Promise<CheckRun> {
+  const context = createCheckContext();
+  const registries = new RegistryLoader(options.registry);
+  const datasets: DatasetCheck[] = [];
+  let rowsBefore = 0;
+  const sorted = files.slice().sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
+  for (const f of sorted) {
+    const d = await checkDataset(f, options, context, registries, rowsBefore);
+    rowsBefore += d.csv.rowCount;
+    datasets.push(d);
+  }
+  recordOverlaps(datasets, context);
+
+  const registryDiagnostics = registries.diagnostics;
   for (const r of options.rejected ?? []) {
     registryDiagnostics.push({ path: r.file.displayPath, line: 1, column: 1, severity: 'error', rule: 'file.read', message: { id: `entri ini ${r.message.id}`, en: `this entry ${r.message.en}` } });
   }
   const all: Diagnostic[] = [...registryDiagnostics];
   let errorCount = countSeverities(registryDiagnostics).errors;
+  let rowCount = 0;
   for (const d of datasets) {
     d.diagnostics = sortDiagnostics(d.diagnostics);
     const shown = countSeverities(d.diagnostics.filter((x) => x.rule !== 'limit' && !d.csv.diagnostics.includes(x)));
@@ -455,16 +517,8 @@ export async function checkDatasets(files: FileRef[], options: CheckDatasetsOpti
   }
   errorCount += datasets.reduce((s, d) => s + d.errorCount, 0);
   const warningCount = datasets.reduce((s, d) => s + d.warningCount, 0);
-  for (const m of options.orphanMetas ?? []) {
-    const id = basename(m.fsPath).slice(0, -'.meta.yaml'.length);
-    const parsed = parseMeta(m.displayPath, await readFile(m.fsPath, 'utf8'), id);
-    all.push(...parsed.diagnostics);
-    all.push({ path: m.displayPath, line: 1, column: 1, severity: 'error', rule: 'meta.missing',
-      message: t(`metadata tanpa data: ${id}.csv tidak ada di ${dirname(m.displayPath)}; tambahkan CSV-nya atau hapus berkas ini`,
-        `metadata without data: ${id}.csv does not exist in ${dirname(m.displayPath)}; add the CSV or delete this file`) });
-    errorCount += parsed.diagnostics.length + 1;
-  }
-  return { datasets, diagnostics: sortDiagnostics(all), errorCount, warningCount, rowCount, context, registry: registryUsed };
+  errorCount += await checkOrphanMetas(options.orphanMetas ?? [], all);
+  return { datasets, diagnostics: sortDiagnostics(all), errorCount, warningCount, rowCount, context, registry: registries.used };
 }
 
 function plural(n: number, word: string): string {

@@ -11,9 +11,9 @@
  */
 import type { Text } from '../diagnostics.ts';
 import Decimal from 'decimal.js';
-import { formatPercent, formatRupiah, groupThousands, splitDecimal } from './format.ts';
+import { decimalToSen, formatPercent, formatRupiah, groupThousands, senToDecimal, splitDecimal } from '../rupiah.ts';
 
-export { formatCount, formatPercent, formatRupiah } from './format.ts';
+export { decimalToSen, formatCount, formatPercent, formatRupiah, senToDecimal } from '../rupiah.ts';
 
 /** decimal.js clone used for every division in the pipeline (60 digits, half-up). */
 export const Dec = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
@@ -145,15 +145,19 @@ export function senSums(): SenSums {
   return { limbs: new Float64Array(64), big: [] };
 }
 
+/** `a`, or a copy doubled in size until index `index` fits. */
+export function withRoomFor(a: Float64Array, index: number): Float64Array {
+  if (index < a.length) return a;
+  let size = a.length;
+  while (index >= size) size *= 2;
+  const bigger = new Float64Array(size);
+  bigger.set(a);
+  return bigger;
+}
+
 /** Makes room for slots 0..slot. */
 export function ensureSlots(sums: SenSums, slot: number): void {
-  if (slot * 2 + 1 >= sums.limbs.length) {
-    let size = sums.limbs.length;
-    while (slot * 2 + 1 >= size) size *= 2;
-    const bigger = new Float64Array(size);
-    bigger.set(sums.limbs);
-    sums.limbs = bigger;
-  }
+  sums.limbs = withRoomFor(sums.limbs, slot * 2 + 1);
   while (sums.big.length <= slot) sums.big.push(0n);
 }
 
@@ -201,16 +205,6 @@ export function parseCount(s: string): number {
   return n > 15 ? -2 : v;
 }
 
-/** True when every character of `s` is an ASCII digit (and `s` is not empty). */
-export function isDigits(s: string): boolean {
-  const n = s.length;
-  if (n === 0) return false;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c < C0 || c > C9) return false;
-  }
-  return true;
-}
 
 const THOUSANDS_DOT = /^\d{1,3}(\.\d{3})+(,\d+)?$/;
 const THOUSANDS_COMMA = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
@@ -296,31 +290,6 @@ export function parseNominal(s: string): NominalResult {
   const sen = parseNominalSen(s);
   if (sen === null) return { ok: false, message: explainNominal(s) };
   return { ok: true, sen, value: senToDecimal(sen) };
-}
-
-/** Converts sen to the canonical decimal string: no trailing zeros, no exponent ("5000.5", "-110400000"). */
-export function senToDecimal(sen: bigint): string {
-  const neg = sen < 0n;
-  const abs = neg ? -sen : sen;
-  const int = abs / 100n;
-  const frac = abs % 100n;
-  let out = int.toString();
-  if (frac !== 0n) {
-    const f = frac.toString().padStart(2, '0');
-    out += '.' + (f.endsWith('0') ? f.slice(0, 1) : f);
-  }
-  return neg ? '-' + out : out;
-}
-
-/**
- * Converts an exact decimal string with at most 2 decimals (optionally
- * negative) to sen. Throws a RangeError for anything else.
- */
-export function decimalToSen(value: string): bigint {
-  const neg = value.startsWith('-');
-  const sen = parseNominalSen(neg ? value.slice(1) : value);
-  if (sen === null) throw new RangeError(`not an exact rupiah amount: "${value}"`);
-  return neg ? -sen : sen;
 }
 
 const SCALES: { exp: number; word: string }[] = [

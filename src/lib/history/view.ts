@@ -1,7 +1,7 @@
 /**
  * Wording of data history for pages and the feed (plain Indonesian), as pure functions.
  */
-import { formatCount, formatRupiah } from '../claims/format.ts';
+import { formatCount, formatRupiah } from '../rupiah.ts';
 import { formatTanggal } from '../dates.ts';
 import type { FigureKind } from './adapter.ts';
 import type { ChangeKind, FigureChange, MetaChange } from './changes.ts';

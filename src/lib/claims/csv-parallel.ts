@@ -1,0 +1,147 @@
+/**
+ * The map step on several cores: a large CSV file is split at record boundaries
+ * (csv-split.ts), each chunk is checked by the per-chunk checker in a worker thread (this
+ * thread takes the first chunk), and the chunks' results are merged in file order, so office
+ * ids, periods and "first printed figure" come out as a single pass would give them. Only a
+ * file that gives no problem at all is accepted this way: when any chunk reports a problem
+ * (or the file's header is not the standard one), the caller checks the file on one thread,
+ * so messages, line numbers and exit codes never depend on the split.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { HEADER } from './csv-format.ts';
+import type { CsvSource } from './source.ts';
+import { STANDARD_COLUMNS, type HeaderCheck } from './csv-header.ts';
+import { checkChunk, createCheckContext, type CheckContext, type ChunkOptions, type ChunkResult, type ComboAggregate } from './chunk-check.ts';
+import { appendKeys } from './period-keys.ts';
+import { firstLine, recordBoundaries } from './csv-split.ts';
+
+export interface ParallelOptions {
+  /** Smallest file (bytes) split into chunks; default 16 MiB. */
+  minBytes?: number;
+  /** Chunks checked at once (this thread and workers); default the number of cores, at most 8. Below 2: never split. */
+  threads?: number;
+}
+
+/** What a worker is given (structured-cloneable). */
+export interface ChunkTask {
+  fsPath: string;
+  path: string;
+  start: number;
+  end: number;
+  header: HeaderCheck;
+  recordDelimiter: string;
+  expect: { offices: string[]; start: number; end: number; metaPath: string } | null;
+}
+
+interface ChunkReply { result: ChunkResult; branchNames: string[] }
+
+// Not a literal in `new URL(...)`, so bundlers leave it alone; a bundled copy has no worker file and stays on one thread.
+const WORKER_FILE = 'chunk-worker.ts';
+const workerPath = (): string => fileURLToPath(new URL(WORKER_FILE, import.meta.url));
+
+function runWorker(task: ChunkTask): Promise<ChunkReply> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerPath(), { workerData: task });
+    worker.once('message', (m: ChunkReply) => resolve(m));
+    worker.once('error', (e) => reject(new Error(`checking ${task.path} bytes ${task.start}-${task.end} in a worker failed`, { cause: e })));
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the worker checking ${task.path} exited with ${code}`));
+    });
+  });
+}
+
+/** Copies a chunk's combo under its global combo key into the merged map. */
+function mergeCombo(into: Map<number, ComboAggregate>, key: number, branchId: number, c: ComboAggregate): void {
+  const m = into.get(key);
+  if (m === undefined) {
+    into.set(key, { ...c, branchId });
+    return;
+  }
+  m.rows += c.rows;
+  m.sen += c.sen;
+  m.kasus += c.kasus;
+  m.kasusMissing += c.kasusMissing;
+  m.nominalMissing += c.nominalMissing;
+  m.nominalUnits += c.nominalUnits;
+  m.kasusUnits += c.kasusUnits;
+  m.nominalAtLeast += c.nominalAtLeast;
+  m.kasusAtLeast += c.kasusAtLeast;
+  m.nominalPrinted ??= c.nominalPrinted;
+  m.kasusPrinted ??= c.kasusPrinted;
+  appendKeys(m.keys, c.keys);
+}
+
+/**
+ * The reduce step: chunk results in file order → one result, with office ids registered in
+ * `ctx` in order of first appearance (as one pass over the file registers them).
+ */
+export function mergeChunks(ctx: CheckContext, replies: readonly ChunkReply[]): ChunkResult {
+  const combos = new Map<number, ComboAggregate>();
+  const periods = new Map<number, bigint>();
+  let rowCount = 0;
+  let minStart = -1;
+  let maxEnd = -1;
+  for (const { result, branchNames } of replies) {
+    const globalId = branchNames.map((name) => {
+      let id = ctx.branchIds.get(name);
+      if (id === undefined) {
+        id = ctx.branchNames.length;
+        ctx.branchIds.set(name, id);
+        ctx.branchNames.push(name);
+      }
+      return id;
+    });
+    for (const c of result.combos.values()) {
+      const id = globalId[c.branchId]!;
+      mergeCombo(combos, id * 8 + c.program, id, c);
+    }
+    for (const [key, sen] of result.periods) periods.set(key, (periods.get(key) ?? 0n) + sen);
+    rowCount += result.rowCount;
+    if (result.minStart >= 0 && (minStart < 0 || result.minStart < minStart)) minStart = result.minStart;
+    if (result.maxEnd > maxEnd) maxEnd = result.maxEnd;
+  }
+  const sorted = new Map([...combos].sort((a, b) => a[0] - b[0]));
+  return { rowCount, pending: [], errorCount: 0, warningCount: 0, combos: sorted, periods, minStart, maxEnd, rows: [], located: new Map() };
+}
+
+/**
+ * Checks a large file in chunks on several threads. Returns null when the file is small, not
+ * on disk, has a non-standard header, or any chunk found a problem: the caller then checks it
+ * on one thread (which words and places every problem).
+ */
+export async function checkInParallel(source: CsvSource, options: ChunkOptions, parallel: ParallelOptions = {}): Promise<ChunkResult | null> {
+  const threads = Math.min(parallel.threads ?? availableParallelism(), 8);
+  const fsPath = source.fsPath;
+  if (threads < 2 || fsPath === undefined || !existsSync(workerPath())) return null;
+  let size: number;
+  try {
+    size = statSync(fsPath).size;
+  } catch {
+    return null;
+  }
+  if (size < (parallel.minBytes ?? 16 * 1024 * 1024)) return null;
+  const head = firstLine(fsPath);
+  if (head === null || head.text !== HEADER) return null;
+  const crlf = head.crlf;
+  const cuts = recordBoundaries(fsPath, head.end, size, threads, crlf);
+  if (cuts.length < 3) return null;
+  const header: HeaderCheck = { width: HEADER.split(',').length, columns: STANDARD_COLUMNS, fatal: false };
+  const recordDelimiter = crlf ? '\r\n' : '\n';
+  const expect = options.expect === undefined ? null : { ...options.expect, offices: [...options.expect.offices] };
+  const tasks: ChunkTask[] = cuts.slice(0, -1).map((start, i) => ({ fsPath, path: source.path, start, end: cuts[i + 1]!, header, recordDelimiter, expect }));
+  const mine = async (task: ChunkTask): Promise<ChunkReply> => {
+    const context = createCheckContext();
+    const result = await checkChunk(createReadStream(fsPath, { start: task.start, end: task.end - 1, highWaterMark: 256 * 1024 }), source.path,
+      { context, header, recordDelimiter, ...(options.expect !== undefined ? { expect: options.expect } : {}) });
+    return { result, branchNames: context.branchNames };
+  };
+  const replies = await Promise.all(tasks.map((task, i) => (i === 0 ? mine(task) : runWorker(task))));
+  if (replies.some((r) => r.result.errorCount + r.result.warningCount > 0)) return null;
+  const merged = mergeChunks(options.context ?? createCheckContext(), replies);
+  if (merged.rowCount === 0) return null;
+  options.onProgress?.(merged.rowCount, size);
+  return merged;
+}
