@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkChunk, createCheckContext } from './chunk-check.ts';
 import type { ChunkTask } from './csv-parallel.ts';
+import { keyListOf, keysArray } from './period-keys.ts';
 
 const task = workerData as ChunkTask;
 const context = createCheckContext();
@@ -16,4 +17,10 @@ const result = await checkChunk(createReadStream(task.fsPath, { start: task.star
   recordDelimiter: task.recordDelimiter,
   ...(task.expect !== null ? { expect: { ...task.expect, offices: new Set(task.expect.offices) } } : {}),
 });
-parentPort!.postMessage({ result, branchNames: context.branchNames });
+// Each combo's period keys as one array whose memory moves to the main thread (no copy).
+const transfer: ArrayBuffer[] = [];
+for (const combo of result.combos.values()) {
+  combo.keys = keyListOf(keysArray(combo.keys));
+  transfer.push(combo.keys.words.buffer as ArrayBuffer);
+}
+parentPort!.postMessage({ result, branchNames: context.branchNames }, transfer);

@@ -15,7 +15,7 @@ import { HEADER } from './csv-format.ts';
 import type { CsvSource } from './source.ts';
 import { STANDARD_COLUMNS, type HeaderCheck } from './csv-header.ts';
 import { checkChunk, createCheckContext, type CheckContext, type ChunkOptions, type ChunkResult, type ComboAggregate } from './chunk-check.ts';
-import { appendKeys } from './period-keys.ts';
+import { keyListOf, type KeyList } from './period-keys.ts';
 import { firstLine, recordBoundaries } from './csv-split.ts';
 
 export interface ParallelOptions {
@@ -44,7 +44,7 @@ const workerPath = (): string => fileURLToPath(new URL(WORKER_FILE, import.meta.
 
 function runWorker(task: ChunkTask): Promise<ChunkReply> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerPath(), { workerData: task });
+    const worker = new Worker(workerPath(), { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     worker.once('message', (m: ChunkReply) => resolve(m));
     worker.once('error', (e) => reject(new Error(`checking ${task.path} bytes ${task.start}-${task.end} in a worker failed`, { cause: e })));
     worker.once('exit', (code) => {
@@ -53,13 +53,17 @@ function runWorker(task: ChunkTask): Promise<ChunkReply> {
   });
 }
 
-/** Copies a chunk's combo under its global combo key into the merged map. */
-function mergeCombo(into: Map<number, ComboAggregate>, key: number, branchId: number, c: ComboAggregate): void {
+/** Adds a chunk's combo under its global combo key to the merged map; its period keys are gathered in `keys`. */
+function mergeCombo(into: Map<number, ComboAggregate>, keys: Map<number, Uint32Array[]>, key: number, branchId: number, c: ComboAggregate): void {
   const m = into.get(key);
+  // The chunk's blocks are kept as they are (no copy).
+  const parts = [...c.keys.blocks, c.keys.words.subarray(0, c.keys.fill)];
   if (m === undefined) {
     into.set(key, { ...c, branchId });
+    keys.set(key, parts);
     return;
   }
+  keys.get(key)!.push(...parts);
   m.rows += c.rows;
   m.sen += c.sen;
   m.kasus += c.kasus;
@@ -71,7 +75,13 @@ function mergeCombo(into: Map<number, ComboAggregate>, key: number, branchId: nu
   m.kasusAtLeast += c.kasusAtLeast;
   m.nominalPrinted ??= c.nominalPrinted;
   m.kasusPrinted ??= c.kasusPrinted;
-  appendKeys(m.keys, c.keys);
+}
+
+/** The period keys of all chunks as one list, in file order: the chunks' blocks become its blocks (no copy). */
+function joinKeys(parts: Uint32Array[]): KeyList {
+  const last = parts[parts.length - 1]!;
+  if (last.length === 0) return keyListOf(last);
+  return { words: last, fill: last.length, blocks: parts.slice(0, -1).filter((p) => p.length > 0), count: parts.reduce((n, p) => n + p.length, 0) };
 }
 
 /**
@@ -80,6 +90,7 @@ function mergeCombo(into: Map<number, ComboAggregate>, key: number, branchId: nu
  */
 export function mergeChunks(ctx: CheckContext, replies: readonly ChunkReply[]): ChunkResult {
   const combos = new Map<number, ComboAggregate>();
+  const keys = new Map<number, Uint32Array[]>();
   const periods = new Map<number, bigint>();
   let rowCount = 0;
   let minStart = -1;
@@ -96,13 +107,14 @@ export function mergeChunks(ctx: CheckContext, replies: readonly ChunkReply[]): 
     });
     for (const c of result.combos.values()) {
       const id = globalId[c.branchId]!;
-      mergeCombo(combos, id * 8 + c.program, id, c);
+      mergeCombo(combos, keys, id * 8 + c.program, id, c);
     }
     for (const [key, sen] of result.periods) periods.set(key, (periods.get(key) ?? 0n) + sen);
     rowCount += result.rowCount;
     if (result.minStart >= 0 && (minStart < 0 || result.minStart < minStart)) minStart = result.minStart;
     if (result.maxEnd > maxEnd) maxEnd = result.maxEnd;
   }
+  for (const [key, combo] of combos) combo.keys = joinKeys(keys.get(key)!);
   const sorted = new Map([...combos].sort((a, b) => a[0] - b[0]));
   return { rowCount, pending: [], errorCount: 0, warningCount: 0, combos: sorted, periods, minStart, maxEnd, rows: [], located: new Map() };
 }
