@@ -122,3 +122,31 @@ describe('checkCsv on several threads', () => {
     expect(readFileSync(odd, 'utf8').startsWith('"kantor"')).toBe(true);
   });
 });
+
+describe('checkDatasets with several files in worker threads', () => {
+  it('gives the same run as one file after another: diagnostics, office ids, sums, overlaps', async () => {
+    const { writeDataDir } = await import('../helpers/claims-data.ts');
+    const { checkDatasets } = await import('../../src/lib/claims/check.ts');
+    const day = (d: number) => new Date(Date.UTC(2021, 0, 1 + d)).toISOString().slice(0, 10);
+    const daily = (office: string, days: number, from = 0) => Array.from({ length: days }, (_, d) => `${office},${day(from + d)},${day(from + d)},JKK,${d},${1000 + d}.5,,`);
+    const data = writeDataDir([
+      { id: 'a-2021', offices: ['Sidoarjo', 'Pasuruan'], start: '2021-01-01', end: '2021-12-31', rows: [...daily('Sidoarjo', 200), ...daily('Pasuruan', 100)] },
+      { id: 'b-2021', offices: ['Pasuruan'], start: '2021-01-01', end: '2021-12-31', rows: [...daily('Pasuruan', 50, 10), 'Pasuruan,2021-03-01,2021-03-01,JKN,,5,,', 'Sidoarjo,2021-03-02,2021-03-02,JKK,,5,,'] },
+      { id: 'c-2021', offices: ['Sidoarjo'], start: '2021-01-01', end: '2021-12-31', rows: [...daily('Sidoarjo', 30), ...daily('Sidoarjo', 2, 5)] },
+    ]);
+    try {
+      const files = ['a-2021', 'b-2021', 'c-2021'].map((id) => ({ fsPath: join(data, 'klaim', `${id}.csv`), displayPath: `klaim/${id}.csv` }));
+      const run = (parallel: { threads: number; fileMinBytes?: number }) => checkDatasets(files, { requireMeta: true, parallel });
+      const [one, many] = [await run({ threads: 1 }), await run({ threads: 3, fileMinBytes: 0 })];
+      const view = (r: Awaited<ReturnType<typeof run>>) => ({
+        diagnostics: r.diagnostics, errorCount: r.errorCount, warningCount: r.warningCount, rowCount: r.rowCount, names: r.context.branchNames,
+        datasets: r.datasets.map((d) => ({ id: d.id, total: d.csv.totalSen, overlaps: d.overlaps, combos: [...d.csv.combos.keys()], periods: [...d.csv.periods] })),
+      });
+      expect(one.errorCount).toBe(4); // JKN, Sidoarjo not listed in b, two duplicate rows in c
+      expect(one.datasets[1]!.overlaps.length).toBeGreaterThan(0);
+      expect(view(many)).toEqual(view(one));
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
+  });
+});

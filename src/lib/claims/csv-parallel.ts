@@ -21,6 +21,8 @@ import { firstLine, recordBoundaries } from './csv-split.ts';
 export interface ParallelOptions {
   /** Smallest file (bytes) split into chunks; default 16 MiB. */
   minBytes?: number;
+  /** Smallest file (bytes) checked whole in a worker when several files are checked; default 1 MiB. */
+  fileMinBytes?: number;
   /** Chunks checked at once (this thread and workers); default the number of cores, at most 8. Below 2: never split. */
   threads?: number;
 }
@@ -31,16 +33,23 @@ export interface ChunkTask {
   path: string;
   start: number;
   end: number;
-  header: HeaderCheck;
+  /** The file's header for a chunk after it; null for a whole file. */
+  header: HeaderCheck | null;
   recordDelimiter: string;
   expect: { offices: string[]; start: number; end: number; metaPath: string } | null;
 }
 
-interface ChunkReply { result: ChunkResult; branchNames: string[] }
+/** A chunk's result with the office names its ids stand for. */
+export interface ChunkReply { result: ChunkResult; branchNames: string[] }
 
 // Not a literal in `new URL(...)`, so bundlers leave it alone; a bundled copy has no worker file and stays on one thread.
 const WORKER_FILE = 'chunk-worker.ts';
 const workerPath = (): string => fileURLToPath(new URL(WORKER_FILE, import.meta.url));
+
+/** True when worker threads can be used (the worker's file is beside this module, i.e. not bundled). */
+export function parallelAvailable(): boolean {
+  return existsSync(workerPath());
+}
 
 function runWorker(task: ChunkTask): Promise<ChunkReply> {
   return new Promise((resolve, reject) => {
@@ -84,6 +93,55 @@ function joinKeys(parts: Uint32Array[]): KeyList {
   return { words: last, fill: last.length, blocks: parts.slice(0, -1).filter((p) => p.length > 0), count: parts.reduce((n, p) => n + p.length, 0) };
 }
 
+/** Registers office names in `ctx` in order; returns their ids there. */
+function registerNames(ctx: CheckContext, names: readonly string[]): number[] {
+  return names.map((name) => {
+    let id = ctx.branchIds.get(name);
+    if (id === undefined) {
+      id = ctx.branchNames.length;
+      ctx.branchIds.set(name, id);
+      ctx.branchNames.push(name);
+    }
+    return id;
+  });
+}
+
+/**
+ * A whole file checked in a worker, taken into `ctx`: office ids renumbered as a pass on this
+ * thread would have given them (problems, rows and sums kept as they are).
+ */
+export function adoptFile(ctx: CheckContext, reply: ChunkReply): ChunkResult {
+  const globalId = registerNames(ctx, reply.branchNames);
+  const combos = [...reply.result.combos.values()].map((c): [number, ComboAggregate] => {
+    const id = globalId[c.branchId]!;
+    return [id * 8 + c.program, { ...c, branchId: id }];
+  });
+  return { ...reply.result, combos: new Map(combos.sort((a, b) => a[0] - b[0])) };
+}
+
+/**
+ * Starts checking whole files in worker threads, at most `threads` at a time: several files
+ * are checked at once. Each promise gives the file's result with its own office ids
+ * ({@link adoptFile} takes it into the run's context, in file order).
+ */
+export function checkFilesInWorkers(files: readonly { fsPath: string; path: string; expect: ChunkTask['expect'] }[], threads: number): Promise<ChunkReply>[] {
+  let running = 0;
+  const queue: (() => void)[] = [];
+  const slot = (): Promise<void> => (running < threads ? (running++, Promise.resolve()) : new Promise<void>((go) => queue.push(() => (running++, go()))));
+  const release = (): void => {
+    running--;
+    queue.shift()?.();
+  };
+  return files.map(async (f) => {
+    await slot();
+    try {
+      return await runWorker({ fsPath: f.fsPath, path: f.path, start: 0, end: statSync(f.fsPath).size, header: null, recordDelimiter: '', expect: f.expect });
+    } finally {
+      release();
+    }
+  });
+}
+
 /**
  * The reduce step: chunk results in file order → one result, with office ids registered in
  * `ctx` in order of first appearance (as one pass over the file registers them).
@@ -96,15 +154,7 @@ export function mergeChunks(ctx: CheckContext, replies: readonly ChunkReply[]): 
   let minStart = -1;
   let maxEnd = -1;
   for (const { result, branchNames } of replies) {
-    const globalId = branchNames.map((name) => {
-      let id = ctx.branchIds.get(name);
-      if (id === undefined) {
-        id = ctx.branchNames.length;
-        ctx.branchIds.set(name, id);
-        ctx.branchNames.push(name);
-      }
-      return id;
-    });
+    const globalId = registerNames(ctx, branchNames);
     for (const c of result.combos.values()) {
       const id = globalId[c.branchId]!;
       mergeCombo(combos, keys, id * 8 + c.program, id, c);
