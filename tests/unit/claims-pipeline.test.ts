@@ -247,21 +247,55 @@ describe('the real data', () => {
     expect(data.registry.byId.get('pasuruan')?.parent).toBe('kanwil-jawa-timur');
   });
 
-  it('npm run data:check exits 0 and prints the reconciliation warnings', () => {
-    const r = spawnSync(process.execPath, ['scripts/check-data.ts'], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const checkData = (args: string[], env: Record<string, string> = {}) => {
+    const e: NodeJS.ProcessEnv = { ...process.env, CI: 'true', ...env };
+    if (!('RTW_LANG' in env)) delete e['RTW_LANG'];
+    return spawnSync(process.execPath, ['scripts/check-data.ts', ...args], { cwd: root, encoding: 'utf8', env: e });
+  };
+
+  it('npm run data:check exits 0 and prints the reconciliation warnings, in Indonesian', () => {
+    const r = checkData([]);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe('');
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines.at(-1)).toBe(`${data.datasets.length} datasets, ${data.datasets.reduce((n, d) => n + d.rows.length, 0)} rows: 0 errors, ${data.warnings.length} warnings`);
+    const rows = data.datasets.reduce((n, d) => n + d.rows.length, 0);
+    expect(lines.at(-1)).toBe(`${data.datasets.length} dataset, ${rows} baris: 0 error, ${data.warnings.length} warning`);
     expect(lines.length).toBe(data.warnings.length + 1);
     const pasuruan = lines.find((l) => l.startsWith('data/klaim/pasuruan-2017-01-02.meta.yaml:'));
-    expect(pasuruan).toMatch(/: warning: .*Rp12\.768\.143\.829.*Rp12\.878\.543\.829.*Rp110\.400\.000/);
+    expect(pasuruan).toMatch(/: warning: total nominal menurut sumber berbeda .*Rp12\.768\.143\.829.*Rp12\.878\.543\.829.*Rp110\.400\.000/);
   });
 
-  it('data:check -- FILE exits 1 on a bad file', () => {
-    const r = spawnSync(process.execPath, ['scripts/check-data.ts', '--', 'tests/fixtures/claims/nominal-negative/input.csv'], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  it('data:check speaks English with --lang en or RTW_LANG=en, and refuses an unknown language', () => {
+    const rows = data.datasets.reduce((n, d) => n + d.rows.length, 0);
+    for (const r of [checkData(['--lang', 'en']), checkData([], { RTW_LANG: 'en' }), checkData(['--lang=en'], { RTW_LANG: 'id' })]) {
+      expect(r.status).toBe(0);
+      const lines = r.stdout.trimEnd().split('\n');
+      expect(lines.at(-1)).toBe(`${data.datasets.length} datasets, ${rows} rows: 0 errors, ${data.warnings.length} warnings`);
+      expect(lines.find((l) => l.startsWith('data/klaim/pasuruan-2017-01-02.meta.yaml:'))).toMatch(/: warning: the stated total amount differs .*Rp110\.400\.000/);
+    }
+    const bad = checkData(['--lang', 'fr']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^error: --lang "fr" tidak dikenal/);
+    expect(bad.stdout).toBe('');
+  });
+
+  it('data:check -- FILE exits 1 on a bad file, with the pinned messages in either language', () => {
+    const r = checkData(['--', 'tests/fixtures/claims/nominal-negative/input.csv']);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe(readFileSync(join(root, 'tests/fixtures/claims/nominal-negative/expected.txt'), 'utf8'));
+    const en = checkData(['--lang', 'en', 'tests/fixtures/claims/nominal-negative/input.csv']);
+    expect(en.stdout).toBe(readFileSync(join(root, 'tests/fixtures/claims/nominal-negative/expected.en.txt'), 'utf8'));
+  });
+
+  it('data:check --format github prints one annotation per problem', () => {
+    const r = checkData(['--format', 'github', 'tests/fixtures/claims/nominal-negative/input.csv']);
+    expect(r.status).toBe(1);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.slice(0, -1)).toEqual([
+      '::error file=tests/fixtures/claims/nominal-negative/input.csv,line=2,col=37,title=nominal.negative::nominal_rp "-1864980719" negatif; nominal klaim tidak mungkin di bawah nol: periksa sumbernya dan tulis nominal tanpa tanda',
+      '::error file=tests/fixtures/claims/nominal-negative/input.csv,line=3,col=37,title=nominal.negative::nominal_rp "-5.50" negatif; nominal klaim tidak mungkin di bawah nol: periksa sumbernya dan tulis nominal tanpa tanda',
+    ]);
+    expect(lines.at(-1)).toBe('1 dataset, 2 baris: 2 error, 0 warning');
   });
 });
 
@@ -283,7 +317,7 @@ describe('datasets that overlap', () => {
 });
 
 describe('loadClaims refuses bad data', () => {
-  it('throws with every error line, and never returns partial data', async () => {
+  it('throws with every error line in Indonesian (what a failing build shows), and never returns partial data', async () => {
     const dir = await dataDir({
       'a-2017.csv': HEADER + 'Pasuruan,2017-01-01,2017-02-28,JKK,,1.864.980.719,,\nPasuruan,2017-01-01,2017-02-28,JKN,,5,,\n',
       'a-2017.meta.yaml': meta('a-2017', ['Pasuruan'], '2017-01-01', '2017-02-28', null),
@@ -293,8 +327,8 @@ describe('loadClaims refuses bad data', () => {
       expect(err).toBeInstanceOf(Error);
       const prefix = dir.split('/').pop() + '/';
       expect(err!.message.split(prefix).join('')).toBe(
-        'klaim/a-2017.csv:2:37: error: nominal_rp "1.864.980.719" uses dots as thousands separators; write 1864980719\n' +
-          'klaim/a-2017.csv:3:32: error: program "JKN" is JKN (Jaminan Kesehatan Nasional), a programme of BPJS Kesehatan, not of BPJS Ketenagakerjaan; remove the row: this dataset covers JKK, JKM, JHT, JP and JKP only',
+        'klaim/a-2017.csv:2:37: error: nominal_rp "1.864.980.719" memakai titik sebagai pemisah ribuan; tulis 1864980719\n' +
+          'klaim/a-2017.csv:3:32: error: program "JKN" adalah JKN (Jaminan Kesehatan Nasional), program BPJS Kesehatan, bukan BPJS Ketenagakerjaan; hapus barisnya: data ini hanya untuk JKK, JKM, JHT, JP, dan JKP',
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -308,7 +342,7 @@ describe('loadClaims refuses bad data', () => {
     }, ['Sidoarjo']);
     try {
       const err = await loadClaims(dir).then(() => null, (e: unknown) => e as Error);
-      expect(err?.message).toMatch(/a-2017\.meta\.yaml:\d+:\d+: error: .*"Pasuruan".*kantor\.yaml/);
+      expect(err?.message).toMatch(/a-2017\.meta\.yaml:\d+:\d+: error: kantor "Pasuruan" tidak ada di daftar kantor .*kantor\.yaml/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -106,7 +106,7 @@ describe('generate-national', () => {
     const csvs = [...a.files.keys()].filter((f) => f.endsWith('.csv')).map((f) => join(a.dir, 'klaim', f));
     const r = run(CHECKER, csvs);
     expect(r.status, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^4 datasets, \d+ rows: 0 errors, \d+ warnings?$/m);
+    expect(r.stdout).toMatch(/^4 dataset, \d+ baris: 0 error, \d+ warning$/m);
 
     // Which years differ, from the metadata versus the exact sum of the rows (in sen), and
     // which state their total printed rounded ("Rp5.005 miliar": within rounding, no warning).
