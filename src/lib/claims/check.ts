@@ -7,7 +7,8 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { Diagnostic } from './diagnostics.ts';
 import type { Lang, OutputFormat, Text } from './diagnostics.ts';
 import { countSeverities, formatDiagnostic, nearestName, sortDiagnostics, t } from './diagnostics.ts';
@@ -21,7 +22,8 @@ import { fileSource } from './source.ts';
 import type { CsvSource } from './source.ts';
 import { Readable } from 'node:stream';
 import { HEADER } from './csv-check.ts';
-import type { ParallelOptions } from './csv-parallel.ts';
+import { adoptFile, checkFilesInWorkers, parallelAvailable, type ChunkReply, type ParallelOptions } from './csv-parallel.ts';
+import type { RowExpectations } from './csv-format.ts';
 import type { OfficeRegistry } from './offices.ts';
 import { REGISTRY_FILE, parseRegistry } from './offices.ts';
 import type { ComparisonStatus, SumParts } from './reconcile.ts';
@@ -376,11 +378,45 @@ function reconcileDataset(meta: DatasetMeta, csv: CsvCheckResult, metaDisplay: s
   return reconciliation;
 }
 
-/** One CSV with its metadata. */
-async function checkDataset(f: FileRef, options: CheckDatasetsOptions, context: CheckContext, registries: RegistryLoader, rowsBefore: number): Promise<DatasetCheck> {
-  const id = basename(f.fsPath).replace(/\.csv$/i, '');
+const idOf = (f: FileRef): string => basename(f.fsPath).replace(/\.csv$/i, '');
+
+/** What every row of a dataset must agree with, from its metadata. */
+function expectationsOf(meta: DatasetMeta, metaDisplay: string): RowExpectations {
+  return { offices: new Set(meta.offices), start: parseIsoDay(meta.period.start), end: parseIsoDay(meta.period.end), metaPath: metaDisplay };
+}
+
+/**
+ * Several files at once: CSVs of 1 MB up to the size that is split into chunks are checked
+ * whole in worker threads, at most one per core, when there are at least two of them.
+ */
+async function startFileWorkers(files: readonly FileRef[], metas: readonly MetaCheck[], options: CheckDatasetsOptions): Promise<Map<number, Promise<ChunkReply>>> {
+  const out = new Map<number, Promise<ChunkReply>>();
+  const threads = Math.min(options.parallel?.threads ?? availableParallelism(), 8);
+  const maxBytes = options.parallel?.minBytes ?? 16 * 1024 * 1024;
+  if (options.keepRows === true || threads < 2 || !parallelAvailable()) return out;
+  const chosen: number[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const size = (await unsafeFile(files[i]!.fsPath, LIMITS.fileBytes)) === null && existsSync(files[i]!.fsPath) ? statSync(files[i]!.fsPath).size : -1;
+    if (size >= (options.parallel?.fileMinBytes ?? 1024 * 1024) && size < maxBytes) chosen.push(i);
+  }
+  if (chosen.length < 2) return out;
+  const tasks = chosen.map((i) => {
+    const meta = metas[i]!.meta;
+    const expect = meta === null ? null : { ...expectationsOf(meta, metaPathFor(files[i]!.displayPath)), offices: [...meta.offices] };
+    return { fsPath: files[i]!.fsPath, path: files[i]!.displayPath, expect };
+  });
+  checkFilesInWorkers(tasks, threads).forEach((p, k) => {
+    p.catch(() => undefined); // awaited (and its failure thrown) in file order
+    out.set(chosen[k]!, p);
+  });
+  return out;
+}
+
+/** One CSV with its metadata (already checked: `metaCheck`); `checked`: the CSV's result from a worker. */
+async function checkDataset(f: FileRef, metaCheck: MetaCheck, options: CheckDatasetsOptions, context: CheckContext, rowsBefore: number, checked?: Promise<ChunkReply>): Promise<DatasetCheck> {
+  const id = idOf(f);
   const metaDisplay = metaPathFor(f.displayPath);
-  const { meta, hasMeta, reportedAt, diagnostics: extra } = await checkMetaOf(f, id, options, registries);
+  const { meta, hasMeta, reportedAt, diagnostics: extra } = metaCheck;
   const progress = options.onProgress;
   const csvUnsafe = await unsafeFile(f.fsPath, LIMITS.fileBytes);
   const source = csvUnsafe === null ? fileSource(f.fsPath, f.displayPath) : refusedSource(f.displayPath);
@@ -389,10 +425,9 @@ async function checkDataset(f: FileRef, options: CheckDatasetsOptions, context: 
     context,
     keepRows: options.keepRows === true,
     ...(options.parallel !== undefined ? { parallel: options.parallel } : {}),
-    ...(meta !== null
-      ? { expect: { offices: new Set(meta.offices), start: parseIsoDay(meta.period.start), end: parseIsoDay(meta.period.end), metaPath: metaDisplay } }
-      : {}),
+    ...(meta !== null ? { expect: expectationsOf(meta, metaDisplay) } : {}),
     ...(progress !== undefined ? { onProgress: (rows: number, bytes: number) => progress(rowsBefore + rows, bytes) } : {}),
+    ...(checked !== undefined && csvUnsafe === null ? { checked: adoptFile(context, await checked) } : {}),
   });
   if (csvUnsafe !== null) {
     // Refused unread: only the refusal is reported.
@@ -493,8 +528,11 @@ export async function checkDatasets(files: FileRef[], options: CheckDatasetsOpti
   const datasets: DatasetCheck[] = [];
   let rowsBefore = 0;
   const sorted = files.slice().sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
-  for (const f of sorted) {
-    const d = await checkDataset(f, options, context, registries, rowsBefore);
+  const metas: MetaCheck[] = [];
+  for (const f of sorted) metas.push(await checkMetaOf(f, idOf(f), options, registries));
+  const inWorkers = await startFileWorkers(sorted, metas, options);
+  for (let i = 0; i < sorted.length; i++) {
+    const d = await checkDataset(sorted[i]!, metas[i]!, options, context, rowsBefore, inWorkers.get(i));
     rowsBefore += d.csv.rowCount;
     datasets.push(d);
   }

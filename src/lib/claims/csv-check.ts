@@ -32,6 +32,8 @@ export interface CheckCsvOptions {
   onProgress?: (rows: number, bytes: number) => void;
   /** When and how to use worker threads (default: files of 16 MB or more, one worker per core). */
   parallel?: ParallelOptions;
+  /** The file already checked (in a worker, taken into `context`): only the merge step is left. */
+  checked?: ChunkResult;
 }
 
 /** Everything learnt from one CSV file: the merged chunk result (see ChunkResult), with diagnostics. */
@@ -65,7 +67,8 @@ export async function checkCsv(source: CsvSource, options: CheckCsvOptions = {})
     ...(options.expect !== undefined ? { expect: options.expect } : {}),
     ...(options.onProgress !== undefined ? { onProgress: options.onProgress } : {}),
   };
-  const r = (options.keepRows === true ? null : await checkInParallel(source, chunkOptions, options.parallel))
+  const r = options.checked
+    ?? (options.keepRows === true ? null : await checkInParallel(source, chunkOptions, options.parallel))
     ?? await checkChunk(source.open(), source.path, chunkOptions);
   await reportConflicts(source, ctx, r);
   let totalSen = 0n;

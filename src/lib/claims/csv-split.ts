@@ -10,14 +10,16 @@ const BLOCK = 1 << 20;
 
 /**
  * Byte offsets `[from, b1, …, size]` that cut `[from, size)` into at most `parts` chunks of
- * about equal size, each starting at a record. `from` must itself start a record with an even
+ * about equal size, each starting at a record; the first chunk is `firstExtra` bytes longer
+ * (it is checked on the calling thread, which starts before the workers are ready). `from` must itself start a record with an even
  * number of quotes before it (e.g. just after the header line). With `crlf`, records end with
  * CR LF and a lone LF is not a boundary.
  */
-export function recordBoundaries(fsPath: string, from: number, size: number, parts: number, crlf = false): number[] {
+export function recordBoundaries(fsPath: string, from: number, size: number, parts: number, crlf = false, firstExtra = 0): number[] {
   const cuts = [from];
-  const step = Math.ceil((size - from) / parts);
-  let target = from + step;
+  const extra = Math.min(firstExtra, Math.floor((size - from) / (2 * parts)));
+  const step = Math.ceil((size - from - extra) / parts);
+  let target = from + step + extra;
   const fd = openSync(fsPath, 'r');
   try {
     const buf = Buffer.allocUnsafe(BLOCK);

@@ -47,7 +47,7 @@ export function pushKey(list: KeyList, key: number): void {
   let i = list.fill;
   if (i === words.length) {
     list.blocks.push(words);
-    words = list.words = new Uint32Array(Math.min(words.length * 2, 4096));
+    words = list.words = new Uint32Array(Math.min(words.length * 2, 1024));
     i = 0;
   }
   words[i] = key;
@@ -62,6 +62,20 @@ export function pushKey(list: KeyList, key: number): void {
  */
 export function sortedKeys(list: KeyList): Uint32Array {
   return keysArray(list).sort();
+}
+
+/**
+ * Sorts a list's keys where they are (gathering its blocks into one array first when it has
+ * several), so it holds them once, ascending, and returns them. The order of insertion is lost;
+ * nothing after the check within a file needs it.
+ */
+export function sortInPlace(list: KeyList): Uint32Array {
+  if (list.blocks.length > 0) {
+    list.words = keysArray(list);
+    list.blocks = [];
+    list.fill = list.words.length;
+  }
+  return list.words.subarray(0, list.fill).sort();
 }
 
 /** The distinct keys of a list, ascending. */
@@ -80,7 +94,7 @@ export function distinctSorted(list: KeyList): Uint32Array {
  * different periods that overlap (b sorts before a).
  */
 export function findConflicts(list: KeyList, found: (a: number, b: number, count: number) => void): void {
-  const sorted = sortedKeys(list);
+  const sorted = sortInPlace(list);
   let prev = -1;
   let run = 0;
   let reachKey = -1;
@@ -105,12 +119,6 @@ export function findConflicts(list: KeyList, found: (a: number, b: number, count
   if (run > 1) found(prev, prev, run);
 }
 
-
-/** Appends every key of `from` to `to` (merging the lists of two chunks). */
-export function appendKeys(to: KeyList, from: KeyList): void {
-  for (const b of from.blocks) for (let i = 0; i < b.length; i++) pushKey(to, b[i]!);
-  for (let i = 0; i < from.fill; i++) pushKey(to, from.words[i]!);
-}
 
 /** The keys as one array, in insertion order (to send a list to another thread). */
 export function keysArray(list: KeyList): Uint32Array {
