@@ -1,5 +1,5 @@
 /**
- * Every internal URL of the transparency pages, embeds, images and downloads, in one place.
+ * Every internal URL of the site (pages, transparency pages, embeds, images and downloads), in one place.
  * Paths are root-relative; pages get them through a view model (src/lib/views/), which passes
  * them through `withBase` (src/lib/paths.ts) or makes them absolute (src/lib/site.ts).
  */
@@ -8,6 +8,17 @@ import { versionUrl } from './history/url.ts';
 
 export const routes = {
   home: '/',
+  kemitraan: '/kemitraan/',
+  bpu: '/bpu/',
+  pelatihanList: '/pelatihan/',
+  pelatihan: (slug: string): string => `/pelatihan/${slug}/`,
+  beritaList: '/berita/',
+  berita: (slug: string): string => `/berita/${slug}/`,
+  beritaFeed: '/rss.xml',
+  cari: '/cari/',
+  pagefind: '/pagefind/',
+  favicon: '/favicon.svg',
+  sitemap: '/sitemap-index.xml',
   transparansi: '/transparansi/',
   metodologi: '/transparansi/metodologi/',
   /** The about page (content/halaman/tentang.mdx): how to report a mistake. */

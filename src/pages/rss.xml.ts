@@ -1,3 +1,4 @@
+import { routes } from '../lib/routes.ts';
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
@@ -10,12 +11,12 @@ export const GET: APIRoute = async (context) => {
   return rss({
     title: `${STRINGS['site.nama']} — Berita`,
     description: STRINGS['site.deskripsi'],
-    site: new URL(withBase(import.meta.env.BASE_URL, '/'), context.site).href,
+    site: new URL(withBase(import.meta.env.BASE_URL, routes.home), context.site).href,
     customData: '<language>id</language>',
     items: items.map((b) => ({
       title: b.data.judul,
       description: b.data.ringkasan,
-      link: withBase(import.meta.env.BASE_URL, `/berita/${b.id}/`),
+      link: withBase(import.meta.env.BASE_URL, routes.berita(b.id)),
       // Unknown publication dates stay unknown: RSS pubDate is optional.
       ...(b.data.tanggal ? { pubDate: b.data.tanggal } : {}),
     })),

@@ -203,7 +203,7 @@ describe('overview, office pages and home page', () => {
     const { RULES } = await import('../../src/lib/claims/rules.ts');
     const html = decode(readPage('/transparansi/metodologi/'));
     expect(html).toContain(`dengan ${RULES.length} aturan berikut`);
-    const at = RULES.map((rule) => html.indexOf(`<li id="aturan-${rule.id.replace(/\./g, '-')}">${rule.description_id}</li>`));
+    const at = RULES.map((rule) => html.indexOf(`<li id="aturan-${rule.id.replace(/\./g, '-')}">${rule.description.id}</li>`));
     expect(at.filter((i) => i < 0), RULES.filter((_r, i) => at[i]! < 0).map((r) => r.id).join(', ')).toEqual([]);
     // Errors first, then warnings, each in the order of RULES.
     const order = [...RULES.filter((r) => r.severity === 'error'), ...RULES.filter((r) => r.severity === 'warning')].map((r) => at[RULES.indexOf(r)]!);

@@ -353,8 +353,8 @@ describe('rules', () => {
   it('are documented in Indonesian and English, one sentence each, with unique ids', () => {
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length);
     for (const r of RULES) {
-      expect(r.description_id).toMatch(/^[A-Z].*\.$/);
-      expect(r.description_en).toMatch(/^[A-Za-z].*\.$/);
+      expect(r.description.id).toMatch(/^[A-Z].*\.$/);
+      expect(r.description.en).toMatch(/^[A-Za-z].*\.$/);
     }
   });
 });

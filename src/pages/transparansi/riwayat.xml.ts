@@ -1,3 +1,4 @@
+import { routes } from '../../lib/routes.ts';
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getHistory } from '../../lib/history/index.ts';
@@ -15,13 +16,13 @@ export const GET: APIRoute = async (context) => {
     description: history.available
       ? 'Setiap perubahan data klaim: kapan, apa yang berubah, dan mengapa. Koreksi angka ditandai.'
       : 'Riwayat data tidak tersedia pada versi situs ini.',
-    site: new URL(withBase(base, '/'), context.site).href,
+    site: new URL(withBase(base, routes.home), context.site).href,
     customData: '<language>id</language>',
     items: items.map((c) => ({
       title: `${kindLabel(c.kind)}: ${c.title}`,
       description: changeSummary(c),
       // Absolute, so @astrojs/rss adds no trailing slash after the fragment.
-      link: new URL(withBase(base, `/transparansi/${c.datasetId}/#perubahan-${c.datasetId}-${c.short}`), context.site).href,
+      link: new URL(withBase(base, routes.datasetSection(c.datasetId, `perubahan-${c.datasetId}-${c.short}`)), context.site).href,
       pubDate: new Date(c.date),
       categories: [kindLabel(c.kind)],
     })),
