@@ -53,7 +53,7 @@ export function parallelAvailable(): boolean {
 
 function runWorker(task: ChunkTask): Promise<ChunkReply> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerPath(), { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const worker = new Worker(workerPath(), { workerData: task, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
     worker.once('message', (m: ChunkReply) => resolve(m));
     worker.once('error', (e) => reject(new Error(`checking ${task.path} bytes ${task.start}-${task.end} in a worker failed`, { cause: e })));
     worker.once('exit', (code) => {
