@@ -45,7 +45,8 @@ export interface TotalFigures {
 /** The headline figures: one total when they agree (or none was stated), both when they differ. */
 export function headlineFigures(t: TotalFigures): KeyFigure[] {
   if (t.stated === null) return [{ label: 'Jumlah angka per program', value: t.computed }];
-  if (!t.differ) return [{ label: 'Total', value: t.computed }];
+  // The total as the source stated it (which may include parts that are not programmes).
+  if (!t.differ) return [{ label: 'Total menurut sumber', value: t.stated }];
   return [
     { label: 'Total menurut sumber', value: t.stated },
     { label: 'Jumlah angka per program (dihitung)', value: t.computed },
@@ -109,39 +110,36 @@ export function renderSocialPng(spec: SocialImageSpec): Buffer {
   for (const line of fitLines(ctx, spec.subtitle, W - 2 * P, spec.headline.length > 0 ? 1 : 4)) ctx.fillText(line, P, (y += 38) - 6);
   y += 16;
 
+  /** A figure's label (one line, fitted) above its value, in the given sizes and colour. */
+  const labelAndValue = (f: KeyFigure, x: number, width: number, label: { y: number; size: number }, value: { y: number; size: number; color: string }): void => {
+    ctx.fillStyle = '#404040';
+    ctx.font = font(label.size);
+    ctx.fillText(fitLines(ctx, f.label, width, 1)[0] ?? '', x, label.y);
+    ctx.fillStyle = value.color;
+    ctx.font = font(value.size, true);
+    ctx.fillText(f.value, x, value.y);
+  };
+
   // Headline figures side by side.
   const hs = spec.headline.slice(0, 2);
   const colW = (W - 2 * P) / Math.max(1, hs.length);
   hs.forEach((f, i) => {
-    const x = P + i * colW;
-    ctx.fillStyle = '#404040';
-    ctx.font = font(22);
-    ctx.fillText(fitLines(ctx, f.label, colW - 20, 1)[0] ?? '', x, y + 26);
-    ctx.fillStyle = '#0b4f6c';
     let size = 48;
     ctx.font = font(size, true);
     while (size > 24 && ctx.measureText(f.value).width > colW - 20) ctx.font = font((size -= 2), true);
-    ctx.fillText(f.value, x, y + 26 + size + 8);
+    labelAndValue(f, P + i * colW, colW - 20, { y: y + 26, size: 22 }, { y: y + 26 + size + 8, size, color: '#0b4f6c' });
   });
   if (hs.length > 0) y += 26 + 48 + 8 + 24;
 
-  // Programme figures in a row.
-  const fs = spec.figures.slice(0, 4);
+  // Programme figures in a row (all five programmes fit; none is left out).
+  const fs = spec.figures.slice(0, 5);
   if (fs.length > 0) {
     const w = (W - 2 * P) / fs.length;
     // One size for all of them (the largest at which every value fits its column).
     let size = 26;
     ctx.font = font(size, true);
     while (size > 14 && fs.some((f) => ctx.measureText(f.value).width > w - 16)) ctx.font = font((size -= 1), true);
-    fs.forEach((f, i) => {
-      const x = P + i * w;
-      ctx.fillStyle = '#404040';
-      ctx.font = font(20);
-      ctx.fillText(fitLines(ctx, f.label, w - 16, 1)[0] ?? '', x, y + 24);
-      ctx.fillStyle = '#1a1a1a';
-      ctx.font = font(size, true);
-      ctx.fillText(f.value, x, y + 24 + size + 6);
-    });
+    fs.forEach((f, i) => labelAndValue(f, P + i * w, w - 16, { y: y + 24, size: 20 }, { y: y + 24 + size + 6, size, color: '#1a1a1a' }));
   }
 
   // Source at the bottom.

@@ -162,6 +162,21 @@ export interface TotalStatement {
   dihitung: FigureText;
   /** Stated minus computed, when the two really differ (status berbeda or tidak-lengkap). */
   selisih: string | null;
+  /** The outcome in a few words, beside the stated total in tables ("sesuai dalam batas pembulatan"). */
+  pendek: string;
+}
+
+/** The outcome of a dataset's reconciliation in a few words, naming parts of the total that are not programmes. */
+function statusPendek(status: ComparisonStatus | 'tanpa-total', d: Dataset): string {
+  const parts = d.meta.reported?.includes ?? [];
+  const plus = parts.length === 0 ? '' : ` (jumlah per program ditambah ${parts.map((p) => p.name).join(', ')})`;
+  switch (status) {
+    case 'sama': return `sama persis${plus}`;
+    case 'dalam-pembulatan': return `sesuai dalam batas pembulatan${plus}`;
+    case 'tidak-lengkap': return 'ada angka yang tidak dilaporkan';
+    case 'berbeda': return 'berbeda: lihat pencocokan';
+    case 'tanpa-total': return 'tidak disebut sumber';
+  }
 }
 
 function withIncludes(d: Dataset): string {
@@ -177,7 +192,7 @@ export function pernyataanTotal(d: Dataset): TotalStatement {
   const c = d.reconciliation.nominal;
   if (c === null) {
     const kalimat = `Sumber tidak menyebut total. Jumlah ${bagian} yang disebut sumber: ${dihitung.teks}${dihitung.keterangan ? ` (${dihitung.keterangan})` : ''}.`;
-    return { kalimat, singkat: `Jumlah ${bagian}: ${dihitung.teks} (sumber tidak menyebut total)`, status: 'tanpa-total', disebut: null, dihitung, selisih: null };
+    return { kalimat, singkat: `Jumlah ${bagian}: ${dihitung.teks} (sumber tidak menyebut total)`, status: 'tanpa-total', disebut: null, dihitung, selisih: null, pendek: statusPendek('tanpa-total', d) };
   }
   const disebut = teksDisebut(c.stated, true);
   const disebutTeks = `${disebut.teks}${disebut.dibulatkan ? ' (dibulatkan oleh sumber)' : ''}`;
@@ -188,20 +203,20 @@ export function pernyataanTotal(d: Dataset): TotalStatement {
       return {
         kalimat: `Total menurut sumber: ${disebutTeks}, sama persis dengan jumlah ${bagian}${inc}.`,
         singkat: `Total menurut sumber ${disebut.teks}, sama dengan jumlah per program`,
-        status: c.status, disebut, dihitung, selisih: null,
+        status: c.status, disebut, dihitung, selisih: null, pendek: statusPendek(c.status, d),
       };
     case 'dalam-pembulatan':
       return {
         kalimat: `Total menurut sumber: ${disebutTeks}. Jumlah ${bagian}${inc} ${computedAll.teks}: sesuai dalam batas pembulatan.`,
         singkat: `Total menurut sumber ${disebut.teks}; jumlah per program ${computedAll.teks}, sesuai dalam batas pembulatan`,
-        status: c.status, disebut, dihitung, selisih: null,
+        status: c.status, disebut, dihitung, selisih: null, pendek: statusPendek(c.status, d),
       };
     case 'tidak-lengkap': {
       const selisih = formatRupiah(c.difference);
       return {
         kalimat: `Total menurut sumber: ${disebutTeks}. Jumlah ${bagian} yang dilaporkan${inc} ${computedAll.teks}, ${selisih} lebih kecil; sebagian angka tidak dilaporkan sumber, jadi selisih itu bisa berasal dari angka tersebut.`,
         singkat: `Total menurut sumber ${disebut.teks}; angka per program yang dilaporkan ${computedAll.teks} (tidak lengkap)`,
-        status: c.status, disebut, dihitung, selisih: c.difference,
+        status: c.status, disebut, dihitung, selisih: c.difference, pendek: statusPendek(c.status, d),
       };
     }
     case 'berbeda': {
@@ -210,7 +225,7 @@ export function pernyataanTotal(d: Dataset): TotalStatement {
       return {
         kalimat: `Sumber menyebut total ${disebutTeks}, tetapi jumlah ${bagian} yang juga disebut sumber${inc} adalah ${computedAll.teks}: berbeda ${selisih} (total sumber ${sign ? 'lebih besar' : 'lebih kecil'}). Kami tidak mengoreksi angka mana pun.`,
         singkat: `Total menurut sumber ${disebut.teks}, jumlah per program ${computedAll.teks}: berbeda ${selisih}`,
-        status: c.status, disebut, dihitung, selisih: c.difference,
+        status: c.status, disebut, dihitung, selisih: c.difference, pendek: statusPendek(c.status, d),
       };
     }
   }

@@ -15,7 +15,9 @@ import { fitLines, headlineFigures, renderSocialPng, SOCIAL_HEIGHT, SOCIAL_WIDTH
 describe('social card', () => {
   it('headline: one total when they agree or none was stated, both when they differ', () => {
     expect(headlineFigures({ stated: null, computed: 'Rp5', differ: false })).toEqual([{ label: 'Jumlah angka per program', value: 'Rp5' }]);
-    expect(headlineFigures({ stated: 'Rp5', computed: 'Rp5', differ: false })).toEqual([{ label: 'Total', value: 'Rp5' }]);
+    expect(headlineFigures({ stated: 'Rp5', computed: 'Rp5', differ: false })).toEqual([{ label: 'Total menurut sumber', value: 'Rp5' }]);
+    // A stated total that includes non-programme parts is shown as stated, not replaced by the programmes' sum.
+    expect(headlineFigures({ stated: 'Rp60,72 triliun', computed: 'sekitar Rp57,15 triliun', differ: false })).toEqual([{ label: 'Total menurut sumber', value: 'Rp60,72 triliun' }]);
     expect(headlineFigures({ stated: 'Rp6', computed: 'Rp5', differ: true }).map((f) => f.value)).toEqual(['Rp6', 'Rp5']);
   });
   it('fits text into lines, shortening the last with an ellipsis', () => {
