@@ -181,7 +181,7 @@ function statusPendek(status: ComparisonStatus | 'tanpa-total', d: Dataset): str
 
 function withIncludes(d: Dataset): string {
   const parts = d.meta.reported?.includes ?? [];
-  return parts.length === 0 ? '' : ` (termasuk ${parts.map((p) => p.name).join(', ')}, yang bukan program)`;
+  return parts.length === 0 ? '' : ` ditambah ${parts.map((p) => p.name).join(', ')} (bukan program)`;
 }
 
 /** The statement of a dataset's total amount (see {@link TotalStatement}). */
