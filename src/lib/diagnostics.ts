@@ -117,6 +117,18 @@ export function nearestName(name: string, candidates: readonly string[]): string
 /** Control characters (C0, DEL, C1) and bidirectional controls, which could hide or reorder text in a log. */
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]/;
 
+/**
+ * The same characters less tab, line feed and carriage return (which a multi-line text may
+ * hold): never valid in a name or a text field of the data. Every check uses this one class.
+ */
+// eslint-disable-next-line no-control-regex
+export const INVISIBLE_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]/;
+
+/** True when a text holds a character of {@link INVISIBLE_IN_TEXT}. */
+export function hasInvisibleInText(value: string): boolean {
+  return INVISIBLE_IN_TEXT.test(value);
+}
+
 /** True when the text holds a control or bidirectional-override character. */
 export function hasInvisible(value: string): boolean {
   return INVISIBLE.test(value);

@@ -4,6 +4,7 @@
  */
 import type { SenParts } from './money.ts';
 import { parseIsoDay } from './dates.ts';
+import { INVISIBLE_IN_TEXT } from '../diagnostics.ts';
 
 /** At most 80 characters of an input value, for messages. */
 export function quoted(text: string): string {
@@ -51,16 +52,15 @@ export const MAX_DIAGNOSTICS_PER_FILE = 200;
 export const LIMITS = { fileBytes: 512 * 1024 * 1024, recordChars: 2000, nameChars: 100, digits: 20 } as const;
 
 /** Control, NUL and text-direction override characters: never valid in a name. */
-// eslint-disable-next-line no-control-regex
-export const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+export const CONTROL_CHARS = INVISIBLE_IN_TEXT;
+const CONTROL_CHARS_ALL = new RegExp(INVISIBLE_IN_TEXT.source, 'g');
 
 /**
  * A message safe to print: any quoted input longer than 80 characters is cut (with "…"), and
  * control or direction characters are shown as \uXXXX, so no input floods or rewrites a log.
  */
 export function safeMessage(message: string): string {
-  // eslint-disable-next-line no-control-regex
-  const escaped = message.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const escaped = message.replace(CONTROL_CHARS_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   // A quoted input opens with a quote after a space (or at the start, or after "(") and a
   // non-space character: this does not match the message text between two quoted inputs
   // (`"a" is wrong; write "b"`), which must never be cut.

@@ -27,6 +27,7 @@
 import { z } from 'zod';
 import type { Diagnostic, Text } from './diagnostics.ts';
 import { bi, t } from './diagnostics.ts';
+import { hasInvisibleInText } from '../diagnostics.ts';
 import { parseNominalSen, explainNominal, senToDecimal } from './money.ts';
 import { parseIsoDay, explainDate } from './dates.ts';
 import type { Qualifier } from './printed.ts';
@@ -77,8 +78,7 @@ const text = (field: string, max: number = TEXT_LIMITS.short) =>
     .trim()
     .min(1, { error: bi(`"${field}" kosong; isi, atau hapus isian itu bila tidak wajib`, `"${field}" is empty; fill it in or remove the field if it is optional`) })
     .max(max, { error: bi(`"${field}" lebih dari ${max} karakter; persingkat`, `"${field}" is longer than ${max} characters; shorten it`) })
-    // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(s), {
+    .refine((s) => !hasInvisibleInText(s), {
       error: bi(`"${field}" memuat karakter kendali atau karakter arah teks; ketik ulang teksnya`, `"${field}" contains control or text-direction characters; retype the text`),
     });
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Diagnostic } from './diagnostics.ts';
 import { bi, t } from './diagnostics.ts';
+import { hasInvisibleInText } from '../diagnostics.ts';
 import { parseIsoDay } from './dates.ts';
 import type { Level } from './meta.ts';
 import { LEVELS } from './meta.ts';
@@ -51,8 +52,7 @@ const text = (field: string, max = 200) =>
     .trim()
     .min(1, { error: bi(`"${field}" kosong; isi`, `"${field}" is empty; fill it in`) })
     .max(max, { error: bi(`"${field}" lebih dari ${max} karakter; persingkat`, `"${field}" is longer than ${max} characters; shorten it`) })
-    // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(s), { error: bi(`"${field}" memuat karakter kendali atau karakter arah teks; ketik ulang`, `"${field}" contains control or text-direction characters; retype it`) });
+    .refine((s) => !hasInvisibleInText(s), { error: bi(`"${field}" memuat karakter kendali atau karakter arah teks; ketik ulang`, `"${field}" contains control or text-direction characters; retype it`) });
 
 const registrySchema = z.array(
   z
